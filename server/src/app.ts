@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import Fastify, { type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fastifyStatic from '@fastify/static'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config'
+import type { Clock } from './platform/clock'
+import type { Database } from './platform/db'
+import { registerErrorHandler, sendProblem } from './platform/errors'
+import { authPlugin } from './platform/auth'
+import { Problem } from './platform/http/schemas'
+import { healthRoutes } from './platform/http/health.routes'
+import { identityRoutes } from './modules/identity'
+import { orgRoutes } from './modules/org'
+import { customerRoutes } from './modules/customers'
+import { auditRoutes } from './modules/audit'
+
+export type AppOptions = {
+  config: Config
+  database: Database
+  clock: Clock
+  /** The built web console to serve; default web/dist when it exists. */
+  webRoot?: string | false
+  logger?: boolean | object
+}
+
+export type App = FastifyInstance
+
+const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url))
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, database, clock } = options
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID()
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  registerErrorHandler(app)
+  await app.register(cookie)
+  await app.register(rateLimit, { global: false })
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Atrium API',
+        version: '1',
+        description:
+          'The customer-service system of a property-management company. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'atrium_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+  })
+  app.addSchema(Problem)
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  const deps = { db: database.db, clock, config }
+  await app.register(authPlugin, { deps })
+  await app.register(healthRoutes, { database })
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes, { deps })
+      await api.register(orgRoutes, { deps })
+      await api.register(customerRoutes, { deps })
+      await api.register(auditRoutes, { deps })
+    },
+    { prefix: '/api/v1' },
+  )
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot
+  const serveWeb = Boolean(webRoot && existsSync(webRoot))
+  if (serveWeb && webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false })
+  }
+  // The console is a single-page app: any other GET outside /api serves index.html.
+  app.setNotFoundHandler((request, reply) => {
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html')
+    }
+    return sendProblem(reply, {
+      status: 404,
+      code: 'not_found',
+      detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      requestId: request.id,
+    })
+  })
+  return app
+}

@@ -1,0 +1,4 @@
+export * from './org'
+export * from './customers'
+export * from './identity'
+export * from './audit'

@@ -1,0 +1,177 @@
+import { and, asc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import { customerContacts, customers, floors, occupancies, units } from '../../db/schema'
+import type { Db } from '../../platform/db'
+import { propertyScope, type Actor } from '../../platform/permissions'
+
+export type CustomerRow = typeof customers.$inferSelect
+export type ContactRow = typeof customerContacts.$inferSelect
+export type OccupancyRow = typeof occupancies.$inferSelect
+
+/** Customers the caller may see: their properties' customers; a customer account only itself. */
+function customerScope(actor: Actor): SQL {
+  const scope = propertyScope(actor, customers.orgId, customers.propertyId)
+  if (actor.kind !== 'customer') return scope
+  return and(scope, actor.customerId ? eq(customers.id, actor.customerId) : sql`false`) ?? sql`false`
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+export type CustomerFilter = {
+  propertyId?: string
+  kind?: CustomerRow['kind']
+  q?: string
+  after?: { name: string; id: string }
+  limit: number
+}
+
+export async function listCustomers(db: Db, actor: Actor, f: CustomerFilter) {
+  const where: (SQL | undefined)[] = [customerScope(actor)]
+  if (f.propertyId) where.push(eq(customers.propertyId, f.propertyId))
+  if (f.kind) where.push(eq(customers.kind, f.kind))
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`
+    const digits = f.q.replace(/\D/g, '')
+    const matches: (SQL | undefined)[] = [
+      ilike(customers.name, like),
+      sql`exists (select 1 from ${occupancies} o join ${units} u on u.id = o.unit_id
+        where o.customer_id = ${customers.id} and u.number ilike ${`${escapeLike(f.q)}%`})`,
+      sql`exists (select 1 from ${customerContacts} c where c.customer_id = ${customers.id} and c.name ilike ${like})`,
+    ]
+    // Phone search needs a few digits: "1" alone would match nearly everyone.
+    if (digits.length >= 3 && digits.length === f.q.replace(/[\s+-]/g, '').length) {
+      matches.push(
+        sql`replace(${customers.phone}, ' ', '') like ${`%${digits}%`}`,
+        sql`exists (select 1 from ${customerContacts} c where c.customer_id = ${customers.id} and replace(c.phone, ' ', '') like ${`%${digits}%`})`,
+      )
+    }
+    where.push(or(...matches))
+  }
+  if (f.after) {
+    where.push(
+      or(
+        gt(customers.name, f.after.name),
+        and(eq(customers.name, f.after.name), gt(customers.id, f.after.id)),
+      ),
+    )
+  }
+  return db
+    .select()
+    .from(customers)
+    .where(and(...where))
+    .orderBy(asc(customers.name), asc(customers.id))
+    .limit(f.limit + 1)
+}
+
+export async function findCustomer(db: Db, actor: Actor, id: string, forUpdate = false) {
+  const q = db
+    .select()
+    .from(customers)
+    .where(and(customerScope(actor), eq(customers.id, id)))
+  const rows = forUpdate ? await q.for('update') : await q
+  return rows[0]
+}
+
+export async function contactsOf(db: Db, customerId: string) {
+  return db
+    .select()
+    .from(customerContacts)
+    .where(eq(customerContacts.customerId, customerId))
+    .orderBy(asc(customerContacts.position))
+}
+
+export async function replaceContacts(
+  db: Db,
+  orgId: string,
+  customerId: string,
+  contacts: { name: string; phone: string | null; title: string; isPrimary: boolean }[],
+) {
+  await db.delete(customerContacts).where(eq(customerContacts.customerId, customerId))
+  if (contacts.length === 0) return
+  await db
+    .insert(customerContacts)
+    .values(contacts.map((c, position) => ({ ...c, orgId, customerId, position })))
+}
+
+export async function occupanciesOf(db: Db, customerIds: string[]) {
+  if (customerIds.length === 0) return []
+  return db
+    .select({ occupancy: occupancies, unitNumber: units.number, floorLabel: floors.label })
+    .from(occupancies)
+    .innerJoin(units, eq(units.id, occupancies.unitId))
+    .innerJoin(floors, eq(floors.id, units.floorId))
+    .where(inArray(occupancies.customerId, customerIds))
+    .orderBy(asc(occupancies.fromDate), asc(units.number))
+}
+
+export async function insertCustomer(db: Db, row: typeof customers.$inferInsert) {
+  const [created] = await db.insert(customers).values(row).returning()
+  if (!created) throw new Error('insert returned no row')
+  return created
+}
+
+export async function updateCustomer(db: Db, id: string, patch: Partial<typeof customers.$inferInsert>) {
+  const [row] = await db
+    .update(customers)
+    .set({ ...patch, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(customers.id, id))
+    .returning()
+  if (!row) throw new Error('update returned no row')
+  return row
+}
+
+export async function findOccupancy(db: Db, actor: Actor, id: string) {
+  const rows = await db
+    .select({ occupancy: occupancies })
+    .from(occupancies)
+    .innerJoin(customers, eq(customers.id, occupancies.customerId))
+    .where(and(customerScope(actor), eq(occupancies.id, id)))
+    .for('update', { of: occupancies })
+  return rows[0]?.occupancy
+}
+
+/** Occupancies of a unit that overlap [from, to] (to null: open-ended). */
+export async function overlappingOccupancies(
+  db: Db,
+  unitId: string,
+  from: string,
+  to: string | null,
+  exceptId?: string,
+) {
+  const where: (SQL | undefined)[] = [
+    eq(occupancies.unitId, unitId),
+    or(isNull(occupancies.toDate), sql`${occupancies.toDate} >= ${from}`),
+  ]
+  if (to !== null) where.push(sql`${occupancies.fromDate} <= ${to}`)
+  if (exceptId) where.push(ne(occupancies.id, exceptId))
+  return db.select().from(occupancies).where(and(...where))
+}
+
+export async function insertOccupancy(db: Db, row: typeof occupancies.$inferInsert) {
+  const [created] = await db.insert(occupancies).values(row).returning()
+  if (!created) throw new Error('insert returned no row')
+  return created
+}
+
+export async function endOccupancy(db: Db, id: string, toDate: string) {
+  const [row] = await db
+    .update(occupancies)
+    .set({ toDate, version: sql`${occupancies.version} + 1` })
+    .where(eq(occupancies.id, id))
+    .returning()
+  if (!row) throw new Error('update returned no row')
+  return row
+}
+
+export async function countCurrentOccupancies(db: Db, unitId: string, today: string) {
+  const rows = await db
+    .select({ id: occupancies.id })
+    .from(occupancies)
+    .where(
+      and(
+        eq(occupancies.unitId, unitId),
+        sql`${occupancies.fromDate} <= ${today}`,
+        or(isNull(occupancies.toDate), sql`${occupancies.toDate} >= ${today}`),
+      ),
+    )
+  return rows.length
+}

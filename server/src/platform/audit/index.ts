@@ -1,0 +1,2 @@
+export { recordAudit, diffOf } from './record-audit'
+export { searchAudit, type AuditFilter } from './audit.repository'
