@@ -7,7 +7,9 @@ import { openPglite } from '../src/platform/db'
 import { systemClock } from '../src/platform/clock'
 
 const { database } = await openPglite()
-const config = { ...loadConfig({ SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://unused/none' }) }
+const config = {
+  ...loadConfig({ SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://unused/none' }),
+}
 const app = await buildApp({ config, database, clock: systemClock, webRoot: false, logger: false })
 await app.ready()
 writeFileSync(new URL('../openapi.json', import.meta.url), JSON.stringify(app.swagger(), null, 2))

@@ -30,12 +30,19 @@ async function run(argv: string[]) {
       process.stdout.write('Migrations applied.\n')
     } else if (command === 'seed-demo') {
       const seeded = await seedDemo(database.db, systemClock)
-      process.stdout.write(seeded ? 'Demo data created.\n' : 'The database already has data: nothing seeded.\n')
+      process.stdout.write(
+        seeded ? 'Demo data created.\n' : 'The database already has data: nothing seeded.\n',
+      )
       if (!seeded) return 1
     } else {
       const { values } = parseArgs({
         args: rest,
-        options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' } },
+        options: {
+          username: { type: 'string' },
+          password: { type: 'string' },
+          name: { type: 'string' },
+          org: { type: 'string' },
+        },
       })
       if (!values.username || !values.password) {
         process.stderr.write(`create-admin needs --username and --password\n${usage}\n`)
@@ -47,7 +54,9 @@ async function run(argv: string[]) {
         displayName: values.name ?? values.username,
         orgName: values.org ?? '物业服务公司',
       })
-      process.stdout.write(`Administrator ${values.username} created${result.createdOrg ? ' with a new organisation' : ''}.\n`)
+      process.stdout.write(
+        `Administrator ${values.username} created${result.createdOrg ? ' with a new organisation' : ''}.\n`,
+      )
     }
     return 0
   } finally {

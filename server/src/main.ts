@@ -8,7 +8,10 @@ import { DEMO_PASSWORD, demoUsers, seedDemo } from './demo/seed-demo'
 function banner(config: Config, seeded: boolean) {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = config.publicUrl ?? `http://${host}:${config.port}`
-  const db = config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)'
+  const db =
+    config.database.kind === 'pglite'
+      ? `PGlite in ${config.database.dataDir}`
+      : 'PostgreSQL (DATABASE_URL)'
   const lines = [
     '',
     `  Atrium is running: ${url}`,
@@ -58,6 +61,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Atrium failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.stderr.write(
+    `Atrium failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
   process.exit(1)
 })

@@ -30,12 +30,17 @@ export async function createAdmin(
       allProperties: true,
       passwordHash,
     })
-    await recordAudit(tx, clock, { actor: null, orgId: org.id, actorName: 'cli' }, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: user.id,
-      diff: { after: { username: input.username, role: 'admin' } },
-    })
+    await recordAudit(
+      tx,
+      clock,
+      { actor: null, orgId: org.id, actorName: 'cli' },
+      {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        diff: { after: { username: input.username, role: 'admin' } },
+      },
+    )
     return { createdOrg: !existing, userId: user.id }
   })
 }

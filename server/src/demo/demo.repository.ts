@@ -7,7 +7,11 @@ export async function isDatabaseEmpty(db: Db) {
   return (row?.n ?? 0) === 0
 }
 
-export async function setUnitStatus(db: Db, unitId: string, status: 'vacant' | 'occupied' | 'fitting_out') {
+export async function setUnitStatus(
+  db: Db,
+  unitId: string,
+  status: 'vacant' | 'occupied' | 'fitting_out',
+) {
   await db.update(units).set({ status }).where(eq(units.id, unitId))
 }
 

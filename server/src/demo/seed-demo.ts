@@ -3,7 +3,13 @@ import type { Clock } from '../platform/clock'
 import { recordAudit } from '../platform/audit'
 import { hashPassword } from '../platform/auth'
 import { localDate } from '../platform/clock/local-date'
-import { insertFloor, insertOrganisation, insertProperty, insertUnit, type UnitRow } from '../modules/org'
+import {
+  insertFloor,
+  insertOrganisation,
+  insertProperty,
+  insertUnit,
+  type UnitRow,
+} from '../modules/org'
 import { insertCustomer, insertOccupancy, replaceContacts } from '../modules/customers'
 import { ensureBuiltinRoles, insertUser, replaceUserProperties } from '../modules/identity'
 import { companyName, idNumber, mobile, personName, prng } from './demo-names'
@@ -22,18 +28,72 @@ type DemoUser = {
 
 // The demo logins of ARCHITECTURE.md "Sign-in"; all share the password demo1234.
 export const demoUsers: DemoUser[] = [
-  { username: 'admin', displayName: '系统管理员', role: 'admin', department: null, allProperties: true },
-  { username: 'manager', displayName: '周经理', role: 'manager', department: 'customer_service', allProperties: true },
-  { username: 'cs.supervisor', displayName: '林主管', role: 'supervisor', department: 'customer_service' },
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    role: 'admin',
+    department: null,
+    allProperties: true,
+  },
+  {
+    username: 'manager',
+    displayName: '周经理',
+    role: 'manager',
+    department: 'customer_service',
+    allProperties: true,
+  },
+  {
+    username: 'cs.supervisor',
+    displayName: '林主管',
+    role: 'supervisor',
+    department: 'customer_service',
+  },
   { username: 'cs.agent', displayName: '陈前台', role: 'agent', department: 'customer_service' },
-  { username: 'eng.head', displayName: '赵工程主管', role: 'department_head', department: 'engineering' },
-  { username: 'eng.tech', displayName: '孙技术员', role: 'department_staff', department: 'engineering' },
-  { username: 'sec.head', displayName: '郑保安主管', role: 'department_head', department: 'security' },
-  { username: 'sec.guard', displayName: '吴保安', role: 'department_staff', department: 'security' },
+  {
+    username: 'eng.head',
+    displayName: '赵工程主管',
+    role: 'department_head',
+    department: 'engineering',
+  },
+  {
+    username: 'eng.tech',
+    displayName: '孙技术员',
+    role: 'department_staff',
+    department: 'engineering',
+  },
+  {
+    username: 'sec.head',
+    displayName: '郑保安主管',
+    role: 'department_head',
+    department: 'security',
+  },
+  {
+    username: 'sec.guard',
+    displayName: '吴保安',
+    role: 'department_staff',
+    department: 'security',
+  },
   { username: 'fin.staff', displayName: '钱会计', role: 'department_staff', department: 'finance' },
-  { username: 'clean.head', displayName: '冯保洁主管', role: 'department_head', department: 'cleaning' },
-  { username: 'tenant.office', displayName: '写字间租户', role: 'customer', department: null, customer: 'office' },
-  { username: 'tenant.apartment', displayName: '公寓租户', role: 'customer', department: null, customer: 'apartment' },
+  {
+    username: 'clean.head',
+    displayName: '冯保洁主管',
+    role: 'department_head',
+    department: 'cleaning',
+  },
+  {
+    username: 'tenant.office',
+    displayName: '写字间租户',
+    role: 'customer',
+    department: null,
+    customer: 'office',
+  },
+  {
+    username: 'tenant.apartment',
+    displayName: '公寓租户',
+    role: 'customer',
+    department: null,
+    customer: 'apartment',
+  },
 ]
 
 function addYears(date: string, years: number) {
@@ -67,9 +127,16 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
     const apartments: UnitRow[] = []
     for (let level = 2; level <= 31; level++) {
       const kind = level <= 11 ? 'office' : 'apartment'
-      const floor = await insertFloor(tx, { orgId: org.id, propertyId: main.id, label: `${level}F`, level, kind })
+      const floor = await insertFloor(tx, {
+        orgId: org.id,
+        propertyId: main.id,
+        label: `${level}F`,
+        level,
+        kind,
+      })
       for (let n = 1; n <= 10; n++) {
-        const area = kind === 'office' ? 80 + Math.round(rand() * 180) : 45 + Math.round(rand() * 95)
+        const area =
+          kind === 'office' ? 80 + Math.round(rand() * 180) : 45 + Math.round(rand() * 95)
         const unit = await insertUnit(tx, {
           orgId: org.id,
           propertyId: main.id,
@@ -82,7 +149,13 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       }
     }
     for (let level = 1; level <= 4; level++) {
-      const floor = await insertFloor(tx, { orgId: org.id, propertyId: annex.id, label: `${level}F`, level, kind: 'apartment' })
+      const floor = await insertFloor(tx, {
+        orgId: org.id,
+        propertyId: annex.id,
+        label: `${level}F`,
+        level,
+        kind: 'apartment',
+      })
       for (let n = 1; n <= 5; n++) {
         await insertUnit(tx, {
           orgId: org.id,
@@ -95,7 +168,12 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       }
     }
 
-    const occupy = async (unit: UnitRow, customerId: string, role: 'owner' | 'tenant', yearsAgo: number) => {
+    const occupy = async (
+      unit: UnitRow,
+      customerId: string,
+      role: 'owner' | 'tenant',
+      yearsAgo: number,
+    ) => {
       await insertOccupancy(tx, {
         orgId: org.id,
         propertyId: main.id,
@@ -162,14 +240,20 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
         customerId: u.customer ? linked[u.customer] : null,
         passwordHash,
       })
-      if (!u.customer && !u.allProperties) await replaceUserProperties(tx, org.id, user.id, [main.id])
+      if (!u.customer && !u.allProperties)
+        await replaceUserProperties(tx, org.id, user.id, [main.id])
     }
-    await recordAudit(tx, clock, { actor: null, orgId: org.id, actorName: 'system' }, {
-      action: 'demo.seed',
-      entityType: 'organisation',
-      entityId: org.id,
-      diff: { properties: 2, units: 320, customers: 120, users: demoUsers.length },
-    })
+    await recordAudit(
+      tx,
+      clock,
+      { actor: null, orgId: org.id, actorName: 'system' },
+      {
+        action: 'demo.seed',
+        entityType: 'organisation',
+        entityId: org.id,
+        diff: { properties: 2, units: 320, customers: 120, users: demoUsers.length },
+      },
+    )
     return true
   })
 }

@@ -20,7 +20,13 @@ describe('platform', () => {
     expect(res.statusCode).toBe(200)
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>()
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/customers/{id}/reveal', '/api/v1/units']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/customers/{id}/reveal',
+        '/api/v1/units',
+      ]),
+    )
   })
 
   it('anyone: /api/docs serves the API reference', async () => {
@@ -30,7 +36,9 @@ describe('platform', () => {
   })
 
   it('anyone: an unknown API route is a problem+json 404 carrying the request id', async () => {
-    const res = await t.anonymous.request('GET', '/api/nothing-here', undefined, { 'x-request-id': 'req-abc' })
+    const res = await t.anonymous.request('GET', '/api/nothing-here', undefined, {
+      'x-request-id': 'req-abc',
+    })
     expect(res.statusCode).toBe(404)
     expect(res.headers['content-type']).toContain('application/problem+json')
     expect(res.json()).toMatchObject({ code: 'not_found', status: 404, requestId: 'req-abc' })

@@ -48,7 +48,11 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
   const database: Database = await openTestDatabase(inject('dbTemplate'))
   const clock = fixedClock(TEST_NOW)
   const config: Config = {
-    ...loadConfig({ SESSION_SECRET: 't'.repeat(40), DATABASE_URL: 'postgres://unused/none', LOG_LEVEL: 'silent' }),
+    ...loadConfig({
+      SESSION_SECRET: 't'.repeat(40),
+      DATABASE_URL: 'postgres://unused/none',
+      LOG_LEVEL: 'silent',
+    }),
     loginRateLimitPerMinute: 1000,
     ...overrides,
   }
@@ -57,8 +61,13 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
   const { db } = database
 
   async function signIn(username: string, password = DEMO_PASSWORD) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
-    if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    })
+    if (res.statusCode !== 200)
+      throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`)
     const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]))
     return new Client(app, cookies)
   }
@@ -72,7 +81,10 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     },
     unit: async (number: string, propertyCode = 'SL') => {
       const propertyId = await ids.property(propertyCode)
-      const [row] = await db.select().from(units).where(and(eq(units.number, number), eq(units.propertyId, propertyId)))
+      const [row] = await db
+        .select()
+        .from(units)
+        .where(and(eq(units.number, number), eq(units.propertyId, propertyId)))
       if (!row) throw new Error(`no unit ${number}`)
       return row.id
     },

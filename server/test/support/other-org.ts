@@ -11,8 +11,21 @@ export async function seedOtherOrganisation(db: Db) {
   const org = await insertOrganisation(db, '其他物业有限公司')
   const roles = await ensureBuiltinRoles(db, org.id)
   const property = await insertProperty(db, { orgId: org.id, code: 'OT', name: '其他大厦' })
-  const floor = await insertFloor(db, { orgId: org.id, propertyId: property.id, label: '1F', level: 1, kind: 'office' })
-  const unit = await insertUnit(db, { orgId: org.id, propertyId: property.id, floorId: floor.id, number: '101', kind: 'office', areaM2: 100 })
+  const floor = await insertFloor(db, {
+    orgId: org.id,
+    propertyId: property.id,
+    label: '1F',
+    level: 1,
+    kind: 'office',
+  })
+  const unit = await insertUnit(db, {
+    orgId: org.id,
+    propertyId: property.id,
+    floorId: floor.id,
+    number: '101',
+    kind: 'office',
+    areaM2: 100,
+  })
   const customer = await insertCustomer(db, {
     orgId: org.id,
     propertyId: property.id,

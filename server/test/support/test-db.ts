@@ -5,9 +5,11 @@ import { openPglite, openPostgres, type Database } from '../../src/platform/db'
 
 export type TestDbKind = 'pglite' | 'postgres'
 
-export const testDbKind = (): TestDbKind => (process.env.ATRIUM_TEST_DB === 'postgres' ? 'postgres' : 'pglite')
+export const testDbKind = (): TestDbKind =>
+  process.env.ATRIUM_TEST_DB === 'postgres' ? 'postgres' : 'pglite'
 
-export const serverUrl = () => process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+export const serverUrl = () =>
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 /** The URL of another database on the same server. */
 export function urlOfDatabase(name: string) {
@@ -26,7 +28,8 @@ export async function adminQuery(query: string) {
   }
 }
 
-export const uniqueDbName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
+export const uniqueDbName = (prefix: string) =>
+  `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
 
 /**
  * A database for one test file, copied from the template that global setup migrated and seeded:

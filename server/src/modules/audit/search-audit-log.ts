@@ -4,7 +4,11 @@ import { searchAudit } from '../../platform/audit'
 import { decodeCursor, page } from '../../platform/http/cursor'
 import type { AuditQuery } from './audit.routes'
 
-export async function searchAuditLog({ db }: Deps, ctx: RequestContext, q: Static<typeof AuditQuery>) {
+export async function searchAuditLog(
+  { db }: Deps,
+  ctx: RequestContext,
+  q: Static<typeof AuditQuery>,
+) {
   const limit = q.limit ?? 50
   const cursor = decodeCursor(q.cursor, ['string', 'number'])
   const rows = await searchAudit(db, ctx.actor.orgId, {

@@ -11,7 +11,9 @@ export type OccupancyRow = typeof occupancies.$inferSelect
 function customerScope(actor: Actor): SQL {
   const scope = propertyScope(actor, customers.orgId, customers.propertyId)
   if (actor.kind !== 'customer') return scope
-  return and(scope, actor.customerId ? eq(customers.id, actor.customerId) : sql`false`) ?? sql`false`
+  return (
+    and(scope, actor.customerId ? eq(customers.id, actor.customerId) : sql`false`) ?? sql`false`
+  )
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -109,7 +111,11 @@ export async function insertCustomer(db: Db, row: typeof customers.$inferInsert)
   return created
 }
 
-export async function updateCustomer(db: Db, id: string, patch: Partial<typeof customers.$inferInsert>) {
+export async function updateCustomer(
+  db: Db,
+  id: string,
+  patch: Partial<typeof customers.$inferInsert>,
+) {
   const [row] = await db
     .update(customers)
     .set({ ...patch, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
@@ -143,7 +149,10 @@ export async function overlappingOccupancies(
   ]
   if (to !== null) where.push(sql`${occupancies.fromDate} <= ${to}`)
   if (exceptId) where.push(ne(occupancies.id, exceptId))
-  return db.select().from(occupancies).where(and(...where))
+  return db
+    .select()
+    .from(occupancies)
+    .where(and(...where))
 }
 
 export async function insertOccupancy(db: Db, row: typeof occupancies.$inferInsert) {

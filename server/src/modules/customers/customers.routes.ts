@@ -36,7 +36,12 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/customers/:id',
     {
       config: { permission: 'customer.read' },
-      schema: { tags, summary: 'A customer with contacts and occupancies', params: IdParams, response: { 200: Customer } },
+      schema: {
+        tags,
+        summary: 'A customer with contacts and occupancies',
+        params: IdParams,
+        response: { 200: Customer },
+      },
     },
     async (req) => customers.getCustomer(deps, contextOf(req), req.params.id),
   )
@@ -45,16 +50,28 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/customers',
     {
       config: { permission: 'customer.manage' },
-      schema: { tags, summary: 'Register a customer', body: CreateCustomerBody, response: { 201: Customer } },
+      schema: {
+        tags,
+        summary: 'Register a customer',
+        body: CreateCustomerBody,
+        response: { 201: Customer },
+      },
     },
-    async (req, reply) => reply.status(201).send(await customers.createCustomer(deps, contextOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await customers.createCustomer(deps, contextOf(req), req.body)),
   )
 
   app.patch(
     '/customers/:id',
     {
       config: { permission: 'customer.manage' },
-      schema: { tags, summary: 'Change a customer', params: IdParams, body: UpdateCustomerBody, response: { 200: Customer } },
+      schema: {
+        tags,
+        summary: 'Change a customer',
+        params: IdParams,
+        body: UpdateCustomerBody,
+        response: { 200: Customer },
+      },
     },
     async (req) => customers.updateCustomer(deps, contextOf(req), req.params.id, req.body),
   )
@@ -86,14 +103,22 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await occupancies.addOccupancy(deps, contextOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await occupancies.addOccupancy(deps, contextOf(req), req.params.id, req.body)),
   )
 
   app.post(
     '/occupancies/:id/end',
     {
       config: { permission: 'customer.manage' },
-      schema: { tags, summary: 'End an occupancy on a date', params: IdParams, body: EndOccupancyBody, response: { 200: Customer } },
+      schema: {
+        tags,
+        summary: 'End an occupancy on a date',
+        params: IdParams,
+        body: EndOccupancyBody,
+        response: { 200: Customer },
+      },
     },
     async (req) => occupancies.endOccupancy(deps, contextOf(req), req.params.id, req.body),
   )

@@ -1,5 +1,13 @@
 import { Type, type Static } from 'typebox'
-import { Cursor, DateString, DateTime, Id, Nullable, Text, Version } from '../../platform/http/schemas'
+import {
+  Cursor,
+  DateString,
+  DateTime,
+  Id,
+  Nullable,
+  Text,
+  Version,
+} from '../../platform/http/schemas'
 import { customerKinds, occupancyRoles } from '../../db/schema'
 
 export const CustomerKind = Type.Enum(customerKinds)
@@ -117,7 +125,12 @@ export const Revealed = Type.Object({
 export type Revealed = Static<typeof Revealed>
 
 export const CreateOccupancyBody = Type.Object(
-  { unitId: Id, role: OccupancyRole, fromDate: DateString, toDate: Type.Optional(Nullable(DateString)) },
+  {
+    unitId: Id,
+    role: OccupancyRole,
+    fromDate: DateString,
+    toDate: Type.Optional(Nullable(DateString)),
+  },
   { additionalProperties: false },
 )
 export type CreateOccupancyBody = Static<typeof CreateOccupancyBody>

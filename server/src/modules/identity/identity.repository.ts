@@ -32,7 +32,11 @@ export async function listUsers(
   const where = [eq(users.orgId, orgId)]
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const match = or(ilike(users.username, like), ilike(users.displayName, like), ilike(users.phone, like))
+    const match = or(
+      ilike(users.username, like),
+      ilike(users.displayName, like),
+      ilike(users.phone, like),
+    )
     if (match) where.push(match)
   }
   if (f.after) {
@@ -53,10 +57,7 @@ export async function listUsers(
 
 export async function propertyIdsOfUsers(db: Db, userIds: string[]) {
   if (userIds.length === 0) return new Map<string, string[]>()
-  const rows = await db
-    .select()
-    .from(userProperties)
-    .where(inArray(userProperties.userId, userIds))
+  const rows = await db.select().from(userProperties).where(inArray(userProperties.userId, userIds))
   const map = new Map<string, string[]>()
   for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r.propertyId])
   return map
@@ -78,10 +79,17 @@ export async function updateUser(db: Db, id: string, patch: Partial<typeof users
   return updated
 }
 
-export async function replaceUserProperties(db: Db, orgId: string, userId: string, propertyIds: string[]) {
+export async function replaceUserProperties(
+  db: Db,
+  orgId: string,
+  userId: string,
+  propertyIds: string[],
+) {
   await db.delete(userProperties).where(eq(userProperties.userId, userId))
   if (propertyIds.length > 0) {
-    await db.insert(userProperties).values(propertyIds.map((propertyId) => ({ userId, propertyId, orgId })))
+    await db
+      .insert(userProperties)
+      .values(propertyIds.map((propertyId) => ({ userId, propertyId, orgId })))
   }
 }
 

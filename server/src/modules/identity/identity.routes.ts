@@ -111,7 +111,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/users',
     {
       config: { permission: 'user.manage' },
-      schema: { tags: ['admin'], summary: 'User accounts', querystring: UserListQuery, response: { 200: Page(User) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'User accounts',
+        querystring: UserListQuery,
+        response: { 200: Page(User) },
+      },
     },
     async (req) => users.listUsers(deps, contextOf(req), req.query),
   )
@@ -120,7 +125,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/users/:id',
     {
       config: { permission: 'user.manage' },
-      schema: { tags: ['admin'], summary: 'One user account', params: IdParams, response: { 200: User } },
+      schema: {
+        tags: ['admin'],
+        summary: 'One user account',
+        params: IdParams,
+        response: { 200: User },
+      },
     },
     async (req) => users.getUser(deps, contextOf(req), req.params.id),
   )
@@ -129,16 +139,28 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/users',
     {
       config: { permission: 'user.manage' },
-      schema: { tags: ['admin'], summary: 'Create a staff or customer account', body: CreateUserBody, response: { 201: User } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a staff or customer account',
+        body: CreateUserBody,
+        response: { 201: User },
+      },
     },
-    async (req, reply) => reply.status(201).send(await users.createUser(deps, contextOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await users.createUser(deps, contextOf(req), req.body)),
   )
 
   app.patch(
     '/users/:id',
     {
       config: { permission: 'user.manage' },
-      schema: { tags: ['admin'], summary: 'Change an account', params: IdParams, body: UpdateUserBody, response: { 200: User } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Change an account',
+        params: IdParams,
+        body: UpdateUserBody,
+        response: { 200: User },
+      },
     },
     async (req) => users.updateUser(deps, contextOf(req), req.params.id, req.body),
   )
@@ -147,7 +169,13 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/users/:id/password',
     {
       config: { permission: 'user.manage' },
-      schema: { tags: ['admin'], summary: 'Set a new password (signs the user out)', params: IdParams, body: SetPasswordBody, response: { 204: Type.Null() } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Set a new password (signs the user out)',
+        params: IdParams,
+        body: SetPasswordBody,
+        response: { 204: Type.Null() },
+      },
     },
     async (req, reply) => {
       await users.setUserPassword(deps, contextOf(req), req.params.id, req.body.password)
@@ -159,7 +187,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/users/:id/unlock',
     {
       config: { permission: 'user.manage' },
-      schema: { tags: ['admin'], summary: 'Lift a lockout after failed sign-ins', params: IdParams, response: { 200: User } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Lift a lockout after failed sign-ins',
+        params: IdParams,
+        response: { 200: User },
+      },
     },
     async (req) => users.unlockUser(deps, contextOf(req), req.params.id),
   )
@@ -168,7 +201,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/roles',
     {
       config: { permission: 'role.manage' },
-      schema: { tags: ['admin'], summary: 'Roles and their permissions', response: { 200: Items(Role) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Roles and their permissions',
+        response: { 200: Items(Role) },
+      },
     },
     async (req) => ({ items: await roles.listRoles(deps, contextOf(req)) }),
   )
@@ -177,16 +214,28 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/roles',
     {
       config: { permission: 'role.manage' },
-      schema: { tags: ['admin'], summary: 'Create a role', body: CreateRoleBody, response: { 201: Role } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a role',
+        body: CreateRoleBody,
+        response: { 201: Role },
+      },
     },
-    async (req, reply) => reply.status(201).send(await roles.createRole(deps, contextOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await roles.createRole(deps, contextOf(req), req.body)),
   )
 
   app.patch(
     '/roles/:id',
     {
       config: { permission: 'role.manage' },
-      schema: { tags: ['admin'], summary: 'Change a role', params: IdParams, body: UpdateRoleBody, response: { 200: Role } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Change a role',
+        params: IdParams,
+        body: UpdateRoleBody,
+        response: { 200: Role },
+      },
     },
     async (req) => roles.updateRole(deps, contextOf(req), req.params.id, req.body),
   )
@@ -195,7 +244,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     '/permissions',
     {
       config: { permission: 'role.manage' },
-      schema: { tags: ['admin'], summary: 'The permission registry', response: { 200: Items(PermissionInfo) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'The permission registry',
+        response: { 200: Items(PermissionInfo) },
+      },
     },
     async () => ({
       items: permissions.map((key) => {
@@ -207,7 +260,13 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 
   app.get(
     '/departments',
-    { schema: { tags: ['identity'], summary: 'Departments', response: { 200: Items(DepartmentInfo) } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Departments',
+        response: { 200: Items(DepartmentInfo) },
+      },
+    },
     async () => ({ items: departmentCodes.map((code) => ({ code, name: departmentNames[code] })) }),
   )
 }

@@ -107,7 +107,10 @@ export const Role = Type.Object({
 })
 export type Role = Static<typeof Role>
 
-const PermissionList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200, uniqueItems: true })
+const PermissionList = Type.Array(Type.String({ maxLength: 64 }), {
+  maxItems: 200,
+  uniqueItems: true,
+})
 export const CreateRoleBody = Type.Object(
   {
     code: Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z][a-z0-9_]*$' }),
@@ -118,7 +121,11 @@ export const CreateRoleBody = Type.Object(
 )
 export type CreateRoleBody = Static<typeof CreateRoleBody>
 export const UpdateRoleBody = Type.Object(
-  { name: Type.Optional(Text(40, 1)), permissions: Type.Optional(PermissionList), version: Version },
+  {
+    name: Type.Optional(Text(40, 1)),
+    permissions: Type.Optional(PermissionList),
+    version: Version,
+  },
   { additionalProperties: false },
 )
 export type UpdateRoleBody = Static<typeof UpdateRoleBody>

@@ -1,4 +1,17 @@
-import { and, asc, count, countDistinct, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  count,
+  countDistinct,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNull,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
 import { customers, floors, occupancies, organisations, properties, units } from '../../db/schema'
 import type { Db } from '../../platform/db'
 import { propertyScope, type Actor } from '../../platform/permissions'
@@ -14,7 +27,10 @@ const unitsOfCustomer = (customerId: string, today: string) =>
 function unitScope(actor: Actor, today: string): SQL {
   const scope = propertyScope(actor, units.orgId, units.propertyId)
   if (actor.kind !== 'customer') return scope
-  return and(scope, actor.customerId ? unitsOfCustomer(actor.customerId, today) : sql`false`) ?? sql`false`
+  return (
+    and(scope, actor.customerId ? unitsOfCustomer(actor.customerId, today) : sql`false`) ??
+    sql`false`
+  )
 }
 
 export async function insertOrganisation(db: Db, name: string) {
@@ -67,7 +83,11 @@ export async function insertProperty(db: Db, row: typeof properties.$inferInsert
   return created
 }
 
-export async function updateProperty(db: Db, id: string, patch: Partial<typeof properties.$inferInsert>) {
+export async function updateProperty(
+  db: Db,
+  id: string,
+  patch: Partial<typeof properties.$inferInsert>,
+) {
   const [row] = await db
     .update(properties)
     .set({ ...patch, version: sql`${properties.version} + 1`, updatedAt: sql`now()` })
@@ -82,7 +102,9 @@ export async function listFloors(db: Db, actor: Actor, propertyId: string, today
     .select({ floor: floors, unitCount: count(units.id) })
     .from(floors)
     .leftJoin(units, and(eq(units.floorId, floors.id), unitScope(actor, today)))
-    .where(and(propertyScope(actor, floors.orgId, floors.propertyId), eq(floors.propertyId, propertyId)))
+    .where(
+      and(propertyScope(actor, floors.orgId, floors.propertyId), eq(floors.propertyId, propertyId)),
+    )
     .groupBy(floors.id)
     .orderBy(asc(floors.level))
 }

@@ -27,7 +27,11 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     '/properties',
     {
       config: { permission: 'property.read' },
-      schema: { tags, summary: 'Buildings in the caller’s scope', response: { 200: Items(Property) } },
+      schema: {
+        tags,
+        summary: 'Buildings in the caller’s scope',
+        response: { 200: Items(Property) },
+      },
     },
     async (req) => ({ items: await properties.listProperties(deps, contextOf(req)) }),
   )
@@ -45,16 +49,28 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     '/properties',
     {
       config: { permission: 'property.manage' },
-      schema: { tags, summary: 'Add a building', body: CreatePropertyBody, response: { 201: Property } },
+      schema: {
+        tags,
+        summary: 'Add a building',
+        body: CreatePropertyBody,
+        response: { 201: Property },
+      },
     },
-    async (req, reply) => reply.status(201).send(await properties.createProperty(deps, contextOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await properties.createProperty(deps, contextOf(req), req.body)),
   )
 
   app.patch(
     '/properties/:id',
     {
       config: { permission: 'property.manage' },
-      schema: { tags, summary: 'Change a building', params: IdParams, body: UpdatePropertyBody, response: { 200: Property } },
+      schema: {
+        tags,
+        summary: 'Change a building',
+        params: IdParams,
+        body: UpdatePropertyBody,
+        response: { 200: Property },
+      },
     },
     async (req) => properties.updateProperty(deps, contextOf(req), req.params.id, req.body),
   )
@@ -63,26 +79,47 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     '/properties/:propertyId/floors',
     {
       config: { permission: 'unit.read' },
-      schema: { tags, summary: 'Floors of a building', params: PropertyIdParams, response: { 200: Items(Floor) } },
+      schema: {
+        tags,
+        summary: 'Floors of a building',
+        params: PropertyIdParams,
+        response: { 200: Items(Floor) },
+      },
     },
-    async (req) => ({ items: await floors.listFloors(deps, contextOf(req), req.params.propertyId) }),
+    async (req) => ({
+      items: await floors.listFloors(deps, contextOf(req), req.params.propertyId),
+    }),
   )
 
   app.post(
     '/properties/:propertyId/floors',
     {
       config: { permission: 'unit.manage' },
-      schema: { tags, summary: 'Add a floor', params: PropertyIdParams, body: CreateFloorBody, response: { 201: Floor } },
+      schema: {
+        tags,
+        summary: 'Add a floor',
+        params: PropertyIdParams,
+        body: CreateFloorBody,
+        response: { 201: Floor },
+      },
     },
     async (req, reply) =>
-      reply.status(201).send(await floors.createFloor(deps, contextOf(req), req.params.propertyId, req.body)),
+      reply
+        .status(201)
+        .send(await floors.createFloor(deps, contextOf(req), req.params.propertyId, req.body)),
   )
 
   app.patch(
     '/floors/:id',
     {
       config: { permission: 'unit.manage' },
-      schema: { tags, summary: 'Change a floor', params: IdParams, body: UpdateFloorBody, response: { 200: Floor } },
+      schema: {
+        tags,
+        summary: 'Change a floor',
+        params: IdParams,
+        body: UpdateFloorBody,
+        response: { 200: Floor },
+      },
     },
     async (req) => floors.updateFloor(deps, contextOf(req), req.params.id, req.body),
   )
@@ -91,7 +128,12 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     '/floors/:id',
     {
       config: { permission: 'unit.manage' },
-      schema: { tags, summary: 'Remove an empty floor', params: IdParams, response: { 204: Type.Null() } },
+      schema: {
+        tags,
+        summary: 'Remove an empty floor',
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
     },
     async (req, reply) => {
       await floors.deleteFloor(deps, contextOf(req), req.params.id)
@@ -103,7 +145,12 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     '/units',
     {
       config: { permission: 'unit.read' },
-      schema: { tags, summary: 'Units, by floor then number', querystring: UnitListQuery, response: { 200: Page(Unit) } },
+      schema: {
+        tags,
+        summary: 'Units, by floor then number',
+        querystring: UnitListQuery,
+        response: { 200: Page(Unit) },
+      },
     },
     async (req) => units.listUnits(deps, contextOf(req), req.query),
   )
@@ -112,7 +159,12 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     '/units/:id',
     {
       config: { permission: 'unit.read' },
-      schema: { tags, summary: 'One unit with its current occupants', params: IdParams, response: { 200: Unit } },
+      schema: {
+        tags,
+        summary: 'One unit with its current occupants',
+        params: IdParams,
+        response: { 200: Unit },
+      },
     },
     async (req) => units.getUnit(deps, contextOf(req), req.params.id),
   )
@@ -123,14 +175,21 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
       config: { permission: 'unit.manage' },
       schema: { tags, summary: 'Add a unit', body: CreateUnitBody, response: { 201: Unit } },
     },
-    async (req, reply) => reply.status(201).send(await units.createUnit(deps, contextOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await units.createUnit(deps, contextOf(req), req.body)),
   )
 
   app.patch(
     '/units/:id',
     {
       config: { permission: 'unit.manage' },
-      schema: { tags, summary: 'Change a unit', params: IdParams, body: UpdateUnitBody, response: { 200: Unit } },
+      schema: {
+        tags,
+        summary: 'Change a unit',
+        params: IdParams,
+        body: UpdateUnitBody,
+        response: { 200: Unit },
+      },
     },
     async (req) => units.updateUnit(deps, contextOf(req), req.params.id, req.body),
   )

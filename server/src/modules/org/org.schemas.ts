@@ -17,7 +17,11 @@ export const Property = Type.Object({
 })
 export type Property = Static<typeof Property>
 
-const Timezone = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$' })
+const Timezone = Type.String({
+  minLength: 3,
+  maxLength: 64,
+  pattern: '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$',
+})
 export const CreatePropertyBody = Type.Object(
   {
     code: Type.String({ minLength: 1, maxLength: 16, pattern: '^[A-Za-z0-9-]+$' }),
@@ -57,7 +61,12 @@ export const CreateFloorBody = Type.Object(
 )
 export type CreateFloorBody = Static<typeof CreateFloorBody>
 export const UpdateFloorBody = Type.Object(
-  { label: Type.Optional(Text(16, 1)), level: Type.Optional(Level), kind: Type.Optional(UnitKind), version: Version },
+  {
+    label: Type.Optional(Text(16, 1)),
+    level: Type.Optional(Level),
+    kind: Type.Optional(UnitKind),
+    version: Version,
+  },
   { additionalProperties: false },
 )
 export type UpdateFloorBody = Static<typeof UpdateFloorBody>
@@ -99,7 +108,13 @@ export type UnitListQuery = Static<typeof UnitListQuery>
 const Area = Type.Number({ exclusiveMinimum: 0, maximum: 100000 })
 const UnitNumber = Type.String({ minLength: 1, maxLength: 16, pattern: '^[A-Za-z0-9-]+$' })
 export const CreateUnitBody = Type.Object(
-  { floorId: Id, number: UnitNumber, kind: UnitKind, areaM2: Area, status: Type.Optional(UnitStatus) },
+  {
+    floorId: Id,
+    number: UnitNumber,
+    kind: UnitKind,
+    areaM2: Area,
+    status: Type.Optional(UnitStatus),
+  },
   { additionalProperties: false },
 )
 export type CreateUnitBody = Static<typeof CreateUnitBody>

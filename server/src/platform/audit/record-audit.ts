@@ -12,7 +12,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 function redact(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, v] of Object.entries(value)) {
-    if (sensitive.has(key)) out[key] = v === null || v === undefined ? v : '[redacted]'
+    if (sensitive.has(key))
+      out[key] =
+        v === null || v === undefined
+          ? v
+          : Array.isArray(v)
+            ? v.map(() => '[redacted]')
+            : '[redacted]'
     else if (Array.isArray(v)) out[key] = v.map((x) => (isRecord(x) ? redact(x) : x))
     else if (isRecord(v)) out[key] = redact(v)
     else out[key] = v
@@ -37,8 +43,15 @@ export function diffOf(before: Record<string, unknown>, after: Record<string, un
 export async function recordAudit(
   db: Db,
   clock: Clock,
-  ctx: RequestContext | { actor: null; orgId: string; actorName: string; requestId?: string; ip?: string },
-  entry: { action: string; entityType: string; entityId: string | null; diff?: Record<string, unknown> },
+  ctx:
+    | RequestContext
+    | { actor: null; orgId: string; actorName: string; requestId?: string; ip?: string },
+  entry: {
+    action: string
+    entityType: string
+    entityId: string | null
+    diff?: Record<string, unknown>
+  },
 ): Promise<void> {
   const actor = ctx.actor
   await insertAudit(db, {

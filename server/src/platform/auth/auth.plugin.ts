@@ -75,7 +75,11 @@ export const authPlugin = fp<{ deps: Deps }>(async (app, { deps }) => {
     if (!request.actor) throw new AppError('auth.unauthenticated', 'Sign in first.')
     if (UNSAFE.has(request.method)) {
       const header = request.headers[CSRF_HEADER]
-      if (typeof header !== 'string' || !request.csrfToken || !sameToken(header, request.csrfToken)) {
+      if (
+        typeof header !== 'string' ||
+        !request.csrfToken ||
+        !sameToken(header, request.csrfToken)
+      ) {
         throw new AppError('auth.csrf', 'The request lacks the CSRF token of this session.')
       }
     }

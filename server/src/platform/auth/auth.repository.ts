@@ -77,7 +77,11 @@ export async function recordLoginFailure(db: Db, userId: string, lockUntil: Date
   await db
     .update(users)
     // Locking starts the count again, so the next lock needs as many failures.
-    .set(lockUntil ? { failedLogins: 0, lockedUntil: lockUntil } : { failedLogins: sql`${users.failedLogins} + 1` })
+    .set(
+      lockUntil
+        ? { failedLogins: 0, lockedUntil: lockUntil }
+        : { failedLogins: sql`${users.failedLogins} + 1` },
+    )
     .where(eq(users.id, userId))
 }
 

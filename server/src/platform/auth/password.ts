@@ -25,6 +25,7 @@ export function passwordWeakness(password: string, username: string): string | n
   if (password.length < 8) return 'must have at least 8 characters'
   if (password.length > 128) return 'must have at most 128 characters'
   if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return 'must mix letters and digits'
-  if (password.toLowerCase().includes(username.toLowerCase())) return 'must not contain the username'
+  if (password.toLowerCase().includes(username.toLowerCase()))
+    return 'must not contain the username'
   return null
 }

@@ -70,7 +70,9 @@ export async function runMigrations(database: Database): Promise<void> {
 }
 
 export async function migrationLevel(db: Db): Promise<number> {
-  const result = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as {
+  const result = (await db.execute(
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  )) as {
     rows: { n: number }[]
   }
   return Number(result.rows[0]?.n ?? 0)

@@ -45,7 +45,12 @@ export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'type' |
     })
 }
 
-type AjvError = { instancePath?: string; keyword?: string; message?: string; params?: Record<string, unknown> }
+type AjvError = {
+  instancePath?: string
+  keyword?: string
+  message?: string
+  params?: Record<string, unknown>
+}
 
 // Ajv paths look like "/contacts/0/phone"; missing properties name themselves in params.
 function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
@@ -94,7 +99,9 @@ export function registerErrorHandler(app: FastifyInstance) {
         status: error.status,
         code: error.code,
         detail: error.message,
-        ...(error.field ? { field: error.field, reason: error.errors?.[0]?.reason ?? error.message } : {}),
+        ...(error.field
+          ? { field: error.field, reason: error.errors?.[0]?.reason ?? error.message }
+          : {}),
         ...(error.errors ? { errors: error.errors } : {}),
         ...(error.extra ? { extra: error.extra } : {}),
         requestId,
@@ -113,20 +120,48 @@ export function registerErrorHandler(app: FastifyInstance) {
         requestId,
       })
     }
-    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe instanceof SyntaxError && fe.statusCode === 400)) {
-      return sendProblem(reply, { status: 400, code: 'request.malformed_json', detail: 'The body is not valid JSON.', requestId })
+    if (
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      (fe instanceof SyntaxError && fe.statusCode === 400)
+    ) {
+      return sendProblem(reply, {
+        status: 400,
+        code: 'request.malformed_json',
+        detail: 'The body is not valid JSON.',
+        requestId,
+      })
     }
     if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return sendProblem(reply, { status: 400, code: 'request.malformed_json', detail: 'The JSON body is empty.', requestId })
+      return sendProblem(reply, {
+        status: 400,
+        code: 'request.malformed_json',
+        detail: 'The JSON body is empty.',
+        requestId,
+      })
     }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendProblem(reply, { status: 413, code: 'request.too_large', detail: 'The body is too large.', requestId })
+      return sendProblem(reply, {
+        status: 413,
+        code: 'request.too_large',
+        detail: 'The body is too large.',
+        requestId,
+      })
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendProblem(reply, { status: 415, code: 'request.unsupported_media_type', detail: 'Send application/json.', requestId })
+      return sendProblem(reply, {
+        status: 415,
+        code: 'request.unsupported_media_type',
+        detail: 'Send application/json.',
+        requestId,
+      })
     }
     if (fe.statusCode === 429) {
-      return sendProblem(reply, { status: 429, code: 'rate_limited', detail: 'Too many requests; wait a minute.', requestId })
+      return sendProblem(reply, {
+        status: 429,
+        code: 'rate_limited',
+        detail: 'Too many requests; wait a minute.',
+        requestId,
+      })
     }
     const dbError = fromDatabaseError(error)
     if (dbError) {
@@ -140,11 +175,21 @@ export function registerErrorHandler(app: FastifyInstance) {
       })
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return sendProblem(reply, { status: fe.statusCode === 404 ? 404 : 400, code: fe.statusCode === 404 ? 'not_found' : 'request.invalid', detail: fe.message, requestId })
+      return sendProblem(reply, {
+        status: fe.statusCode === 404 ? 404 : 400,
+        code: fe.statusCode === 404 ? 'not_found' : 'request.invalid',
+        detail: fe.message,
+        requestId,
+      })
     }
     // 5xx: log everything, send nothing of the internals.
     request.log.error({ err: error }, 'unhandled error')
-    return sendProblem(reply, { status: 500, code: 'internal', detail: 'Something went wrong on our side. The request id identifies it in the logs.', requestId })
+    return sendProblem(reply, {
+      status: 500,
+      code: 'internal',
+      detail: 'Something went wrong on our side. The request id identifies it in the logs.',
+      requestId,
+    })
   })
 }
 

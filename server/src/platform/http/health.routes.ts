@@ -2,7 +2,10 @@ import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import { migrationLevel, type Database } from '../db'
 
-export const healthRoutes: FastifyPluginAsync<{ database: Database }> = async (app, { database }) => {
+export const healthRoutes: FastifyPluginAsync<{ database: Database }> = async (
+  app,
+  { database },
+) => {
   app.get(
     '/api/health',
     {

@@ -36,7 +36,13 @@ export const builtinRoles: Record<string, { name: string; permissions: Permissio
   },
   supervisor: {
     name: '客服主管',
-    permissions: [...staffRead, 'unit.manage', 'customer.read', 'customer.manage', 'customer.reveal'],
+    permissions: [
+      ...staffRead,
+      'unit.manage',
+      'customer.read',
+      'customer.manage',
+      'customer.reveal',
+    ],
   },
   agent: { name: '客服专员', permissions: [...staffRead, 'customer.read', 'customer.manage'] },
   department_head: { name: '部门负责人', permissions: [...staffRead, 'customer.read'] },

@@ -7,7 +7,11 @@ import type { Actor } from './actor'
  * serve every property, the properties they serve. Access returns a filter, never a boolean, so
  * an out-of-scope record is simply not found.
  */
-export function propertyScope(actor: Actor, orgIdColumn: PgColumn, propertyIdColumn: PgColumn): SQL {
+export function propertyScope(
+  actor: Actor,
+  orgIdColumn: PgColumn,
+  propertyIdColumn: PgColumn,
+): SQL {
   const org = eq(orgIdColumn, actor.orgId)
   if (actor.allProperties) return org
   if (actor.propertyIds.length === 0) return sql`false`

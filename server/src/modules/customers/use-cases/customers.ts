@@ -25,7 +25,9 @@ const normaliseContacts = (contacts: ContactInput[]) =>
     phone: c.phone ?? null,
     title: c.title ?? '',
     // Exactly one primary contact when there are any: the first unless one is marked.
-    isPrimary: contacts.some((x) => x.isPrimary) ? Boolean(c.isPrimary) && contacts.findIndex((x) => x.isPrimary) === i : i === 0,
+    isPrimary: contacts.some((x) => x.isPrimary)
+      ? Boolean(c.isPrimary) && contacts.findIndex((x) => x.isPrimary) === i
+      : i === 0,
   }))
 
 export async function listCustomers(deps: Deps, ctx: RequestContext, query: CustomerListQuery) {
@@ -38,9 +40,14 @@ export async function listCustomers(deps: Deps, ctx: RequestContext, query: Cust
   })
   const { items, nextCursor } = page(rows, limit, (c) => [c.name, c.id])
   const today = localDate(deps.clock.now())
-  const occ = await repo.occupanciesOf(deps.db, items.map((c) => c.id))
+  const occ = await repo.occupanciesOf(
+    deps.db,
+    items.map((c) => c.id),
+  )
   const summaries: CustomerSummary[] = items.map((c) => {
-    const current = occ.filter((o) => o.occupancy.customerId === c.id && isCurrent(o.occupancy, today))
+    const current = occ.filter(
+      (o) => o.occupancy.customerId === c.id && isCurrent(o.occupancy, today),
+    )
     return {
       id: c.id,
       propertyId: c.propertyId,
@@ -57,7 +64,10 @@ export async function listCustomers(deps: Deps, ctx: RequestContext, query: Cust
 export async function getCustomer(deps: Deps, ctx: RequestContext, id: string): Promise<Customer> {
   const c = await repo.findCustomer(deps.db, ctx.actor, id)
   if (!c) throw notFound('customer')
-  const [contacts, occ] = await Promise.all([repo.contactsOf(deps.db, id), repo.occupanciesOf(deps.db, [id])])
+  const [contacts, occ] = await Promise.all([
+    repo.contactsOf(deps.db, id),
+    repo.occupanciesOf(deps.db, [id]),
+  ])
   return {
     id: c.id,
     propertyId: c.propertyId,
@@ -68,7 +78,13 @@ export async function getCustomer(deps: Deps, ctx: RequestContext, id: string): 
     email: c.email,
     notes: c.notes,
     masked: true,
-    contacts: contacts.map((k) => ({ id: k.id, name: k.name, phone: maskPhone(k.phone), title: k.title, isPrimary: k.isPrimary })),
+    contacts: contacts.map((k) => ({
+      id: k.id,
+      name: k.name,
+      phone: maskPhone(k.phone),
+      title: k.title,
+      isPrimary: k.isPrimary,
+    })),
     occupancies: occ.map(({ occupancy: o, unitNumber, floorLabel }) => ({
       id: o.id,
       unitId: o.unitId,
@@ -98,7 +114,12 @@ export async function createCustomer(deps: Deps, ctx: RequestContext, input: Cre
       email: input.email ?? null,
       notes: input.notes ?? '',
     })
-    await repo.replaceContacts(tx, ctx.actor.orgId, created.id, normaliseContacts(input.contacts ?? []))
+    await repo.replaceContacts(
+      tx,
+      ctx.actor.orgId,
+      created.id,
+      normaliseContacts(input.contacts ?? []),
+    )
     await recordAudit(tx, deps.clock, ctx, {
       action: 'customer.create',
       entityType: 'customer',
@@ -110,7 +131,12 @@ export async function createCustomer(deps: Deps, ctx: RequestContext, input: Cre
   return getCustomer(deps, ctx, id)
 }
 
-export async function updateCustomer(deps: Deps, ctx: RequestContext, id: string, input: UpdateCustomerBody) {
+export async function updateCustomer(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateCustomerBody,
+) {
   await deps.db.transaction(async (tx) => {
     const current = await repo.findCustomer(tx, ctx.actor, id, true)
     if (!current) throw notFound('customer')
@@ -123,13 +149,22 @@ export async function updateCustomer(deps: Deps, ctx: RequestContext, id: string
       await repo.replaceContacts(tx, ctx.actor.orgId, id, normaliseContacts(contacts))
       diff['contacts'] = [before.map((c) => c.name), contacts.map((c) => c.name)]
     }
-    await recordAudit(tx, deps.clock, ctx, { action: 'customer.update', entityType: 'customer', entityId: id, diff })
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'customer.update',
+      entityType: 'customer',
+      entityId: id,
+      diff,
+    })
   })
   return getCustomer(deps, ctx, id)
 }
 
 /** H-IS-15: the one way to see a customer's phone and ID number in clear; every call is audited. */
-export async function revealCustomer(deps: Deps, ctx: RequestContext, id: string): Promise<Revealed> {
+export async function revealCustomer(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+): Promise<Revealed> {
   return deps.db.transaction(async (tx) => {
     const c = await repo.findCustomer(tx, ctx.actor, id)
     if (!c) throw notFound('customer')
@@ -140,6 +175,10 @@ export async function revealCustomer(deps: Deps, ctx: RequestContext, id: string
       entityId: id,
       diff: { fields: ['phone', 'idNumber', 'contacts.phone'] },
     })
-    return { phone: c.phone, idNumber: c.idNumber, contacts: contacts.map((k) => ({ id: k.id, phone: k.phone })) }
+    return {
+      phone: c.phone,
+      idNumber: c.idNumber,
+      contacts: contacts.map((k) => ({ id: k.id, phone: k.phone })),
+    }
   })
 }

@@ -16,10 +16,17 @@ async function refreshUnitStatus(deps: Deps, tx: Deps['db'], unitId: string) {
   if (unit.status !== status) await updateUnit(tx, unitId, { status })
 }
 
-export async function addOccupancy(deps: Deps, ctx: RequestContext, customerId: string, input: CreateOccupancyBody) {
+export async function addOccupancy(
+  deps: Deps,
+  ctx: RequestContext,
+  customerId: string,
+  input: CreateOccupancyBody,
+) {
   const toDate = input.toDate ?? null
   if (toDate !== null && toDate < input.fromDate) {
-    throw new AppError('customers.occupancy_dates', 'The end date is before the start date.', { field: 'toDate' })
+    throw new AppError('customers.occupancy_dates', 'The end date is before the start date.', {
+      field: 'toDate',
+    })
   }
   await deps.db.transaction(async (tx) => {
     const customer = await repo.findCustomer(tx, ctx.actor, customerId, true)
@@ -33,10 +40,14 @@ export async function addOccupancy(deps: Deps, ctx: RequestContext, customerId: 
       (o) => o.customerId === customerId || (input.role === 'tenant' && o.role === 'tenant'),
     )
     if (clash) {
-      throw new AppError('customers.occupancy_overlap', 'Another occupancy of this unit covers these dates.', {
-        field: 'fromDate',
-        extra: { occupancyId: clash.id },
-      })
+      throw new AppError(
+        'customers.occupancy_overlap',
+        'Another occupancy of this unit covers these dates.',
+        {
+          field: 'fromDate',
+          extra: { occupancyId: clash.id },
+        },
+      )
     }
     const created = await repo.insertOccupancy(tx, {
       orgId: customer.orgId,
@@ -58,7 +69,12 @@ export async function addOccupancy(deps: Deps, ctx: RequestContext, customerId: 
   return getCustomer(deps, ctx, customerId)
 }
 
-export async function endOccupancy(deps: Deps, ctx: RequestContext, id: string, input: EndOccupancyBody) {
+export async function endOccupancy(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: EndOccupancyBody,
+) {
   const customerId = await deps.db.transaction(async (tx) => {
     const occupancy = await repo.findOccupancy(tx, ctx.actor, id)
     if (!occupancy) throw notFound('occupancy')
@@ -67,7 +83,9 @@ export async function endOccupancy(deps: Deps, ctx: RequestContext, id: string, 
       throw new AppError('customers.occupancy_ended', 'This occupancy has already ended.')
     }
     if (input.toDate < occupancy.fromDate) {
-      throw new AppError('customers.occupancy_dates', 'The end date is before the start date.', { field: 'toDate' })
+      throw new AppError('customers.occupancy_dates', 'The end date is before the start date.', {
+        field: 'toDate',
+      })
     }
     await repo.endOccupancy(tx, id, input.toDate)
     await refreshUnitStatus(deps, tx, occupancy.unitId)

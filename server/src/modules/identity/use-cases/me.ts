@@ -25,7 +25,11 @@ export async function getMe({ db }: Deps, ctx: RequestContext): Promise<Me> {
     role: { id: role.id, code: role.code, name: role.name },
     permissions: [...ctx.actor.permissions].sort(),
     allProperties: ctx.actor.allProperties,
-    properties: await propertyRefs(db, ctx.actor.orgId, ctx.actor.allProperties ? 'all' : [...ctx.actor.propertyIds]),
+    properties: await propertyRefs(
+      db,
+      ctx.actor.orgId,
+      ctx.actor.allProperties ? 'all' : [...ctx.actor.propertyIds],
+    ),
     customerId: ctx.actor.customerId,
   }
 }
@@ -33,7 +37,11 @@ export async function getMe({ db }: Deps, ctx: RequestContext): Promise<Me> {
 export async function signOut({ db, clock }: Deps, ctx: RequestContext, sessionId: string) {
   await db.transaction(async (tx) => {
     await deleteSession(tx, sessionId)
-    await recordAudit(tx, clock, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId })
+    await recordAudit(tx, clock, ctx, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+    })
   })
 }
 
@@ -47,14 +55,23 @@ export async function changeOwnPassword(
   const found = await repo.findUser(db, ctx.actor.orgId, ctx.actor.userId)
   if (!found) throw notFound('user')
   if (!(await verifyPassword(found.user.passwordHash, input.currentPassword))) {
-    throw new AppError('auth.wrong_password', 'The current password is wrong.', { field: 'currentPassword' })
+    throw new AppError('auth.wrong_password', 'The current password is wrong.', {
+      field: 'currentPassword',
+    })
   }
   const weakness = passwordWeakness(input.newPassword, found.user.username)
-  if (weakness) throw new AppError('auth.weak_password', `The new password ${weakness}.`, { field: 'newPassword' })
+  if (weakness)
+    throw new AppError('auth.weak_password', `The new password ${weakness}.`, {
+      field: 'newPassword',
+    })
   const passwordHash = await hashPassword(input.newPassword)
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, found.user.id, { passwordHash, passwordChangedAt: clock.now() })
     await deleteSessionsOfUser(tx, found.user.id, sessionId)
-    await recordAudit(tx, clock, ctx, { action: 'user.password_change', entityType: 'user', entityId: found.user.id })
+    await recordAudit(tx, clock, ctx, {
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: found.user.id,
+    })
   })
 }

@@ -19,10 +19,14 @@ const toRole = (r: repo.RoleRow, userCount: number): Role => ({
 function checkPermissions(list: string[]) {
   const unknown = list.filter((p) => !isPermission(p))
   if (unknown.length > 0) {
-    throw new AppError('identity.unknown_permission', `Unknown permissions: ${unknown.join(', ')}.`, {
-      field: 'permissions',
-      extra: { unknown },
-    })
+    throw new AppError(
+      'identity.unknown_permission',
+      `Unknown permissions: ${unknown.join(', ')}.`,
+      {
+        field: 'permissions',
+        extra: { unknown },
+      },
+    )
   }
 }
 
@@ -35,22 +39,38 @@ export async function createRole({ db, clock }: Deps, ctx: RequestContext, input
   checkPermissions(input.permissions)
   return db.transaction(async (tx) => {
     const created = await repo.insertRole(tx, { orgId: ctx.actor.orgId, ...input, builtin: false })
-    await recordAudit(tx, clock, ctx, { action: 'role.create', entityType: 'role', entityId: created.id, diff: { after: input } })
+    await recordAudit(tx, clock, ctx, {
+      action: 'role.create',
+      entityType: 'role',
+      entityId: created.id,
+      diff: { after: input },
+    })
     return toRole(created, 0)
   })
 }
 
-export async function updateRole({ db, clock }: Deps, ctx: RequestContext, id: string, input: UpdateRoleBody) {
+export async function updateRole(
+  { db, clock }: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateRoleBody,
+) {
   if (input.permissions) checkPermissions(input.permissions)
   return db.transaction(async (tx) => {
     const current = await repo.findRoleForUpdate(tx, ctx.actor.orgId, id)
     if (!current) throw notFound('role')
     // The built-in roles are the shared vocabulary of every organisation: copy one to vary it.
-    if (current.builtin) throw new AppError('identity.role_builtin', 'Built-in roles cannot be changed.')
+    if (current.builtin)
+      throw new AppError('identity.role_builtin', 'Built-in roles cannot be changed.')
     if (current.version !== input.version) throw staleVersion()
     const { version: _version, ...patch } = input
     const updated = await repo.updateRole(tx, id, { ...patch, updatedAt: clock.now() })
-    await recordAudit(tx, clock, ctx, { action: 'role.update', entityType: 'role', entityId: id, diff: diffOf(current, patch) })
+    await recordAudit(tx, clock, ctx, {
+      action: 'role.update',
+      entityType: 'role',
+      entityId: id,
+      diff: diffOf(current, patch),
+    })
     return toRole(updated, await repo.countUsersOfRole(tx, id))
   })
 }
@@ -65,7 +85,13 @@ export async function ensureBuiltinRoles(db: Db, orgId: string) {
     const existing = await repo.findRoleByCode(db, orgId, code)
     const wanted = [...def.permissions].sort()
     if (!existing) {
-      byCode[code] = await repo.insertRole(db, { orgId, code, name: def.name, builtin: true, permissions: wanted })
+      byCode[code] = await repo.insertRole(db, {
+        orgId,
+        code,
+        name: def.name,
+        builtin: true,
+        permissions: wanted,
+      })
     } else if (existing.builtin && existing.permissions.join() !== wanted.join()) {
       byCode[code] = await repo.updateRole(db, existing.id, { permissions: wanted })
     } else {

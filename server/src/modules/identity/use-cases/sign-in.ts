@@ -15,7 +15,13 @@ import {
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MINUTES = 15
 
-type SignInInput = { login: string; password: string; ip: string; userAgent: string | undefined; requestId: string }
+type SignInInput = {
+  login: string
+  password: string
+  ip: string
+  userAgent: string | undefined
+  requestId: string
+}
 
 const invalid = () => new AppError('auth.invalid_credentials', 'Wrong username or password.')
 
@@ -28,16 +34,28 @@ export async function signIn(deps: Deps, input: SignInInput) {
     throw invalid()
   }
   const now = clock.now()
-  const auditCtx = { actor: null, orgId: user.orgId, actorName: user.username, requestId: input.requestId, ip: input.ip }
+  const auditCtx = {
+    actor: null,
+    orgId: user.orgId,
+    actorName: user.username,
+    requestId: input.requestId,
+    ip: input.ip,
+  }
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('auth.locked', 'Too many wrong passwords: this account is locked for a while.', {
-      extra: { lockedUntil: user.lockedUntil.toISOString() },
-    })
+    throw new AppError(
+      'auth.locked',
+      'Too many wrong passwords: this account is locked for a while.',
+      {
+        extra: { lockedUntil: user.lockedUntil.toISOString() },
+      },
+    )
   }
   const ok = !user.disabled && (await verifyPassword(user.passwordHash, input.password))
   if (!ok) {
     const lockUntil =
-      user.failedLogins + 1 >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null
+      user.failedLogins + 1 >= MAX_FAILED_LOGINS
+        ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000)
+        : null
     await db.transaction(async (tx) => {
       await recordLoginFailure(tx, user.id, lockUntil)
       await recordAudit(tx, clock, auditCtx, {
@@ -47,9 +65,13 @@ export async function signIn(deps: Deps, input: SignInInput) {
       })
     })
     if (lockUntil) {
-      throw new AppError('auth.locked', 'Too many wrong passwords: this account is locked for a while.', {
-        extra: { lockedUntil: lockUntil.toISOString() },
-      })
+      throw new AppError(
+        'auth.locked',
+        'Too many wrong passwords: this account is locked for a while.',
+        {
+          extra: { lockedUntil: lockUntil.toISOString() },
+        },
+      )
     }
     throw invalid()
   }
@@ -68,7 +90,11 @@ export async function signIn(deps: Deps, input: SignInInput) {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + config.sessionTtlHours * 3600_000),
     })
-    await recordAudit(tx, clock, auditCtx, { action: 'auth.login', entityType: 'user', entityId: user.id })
+    await recordAudit(tx, clock, auditCtx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+    })
   })
   return { token, csrfToken, userId: user.id }
 }

@@ -43,7 +43,12 @@ export async function createFloor(
   })
 }
 
-export async function updateFloor({ db, clock }: Deps, ctx: RequestContext, id: string, input: UpdateFloorBody) {
+export async function updateFloor(
+  { db, clock }: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateFloorBody,
+) {
   return db.transaction(async (tx) => {
     const current = await repo.findFloor(tx, ctx.actor, id, true)
     if (!current) throw notFound('floor')

@@ -26,7 +26,11 @@ export async function getProperty(deps: Deps, ctx: RequestContext, id: string): 
   return found
 }
 
-export async function createProperty({ db, clock }: Deps, ctx: RequestContext, input: CreatePropertyBody) {
+export async function createProperty(
+  { db, clock }: Deps,
+  ctx: RequestContext,
+  input: CreatePropertyBody,
+) {
   return db.transaction(async (tx) => {
     const created = await repo.insertProperty(tx, {
       orgId: ctx.actor.orgId,

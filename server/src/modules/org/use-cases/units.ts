@@ -29,7 +29,12 @@ async function withOccupants(deps: Deps, rows: UnitWithFloor[]): Promise<Unit[]>
     version: unit.version,
     occupants: occupants
       .filter((o) => o.unitId === unit.id)
-      .map(({ occupancyId, customerId, customerName, role }) => ({ occupancyId, customerId, customerName, role })),
+      .map(({ occupancyId, customerId, customerName, role }) => ({
+        occupancyId,
+        customerId,
+        customerName,
+        role,
+      })),
   }))
 }
 
@@ -39,7 +44,9 @@ export async function listUnits(deps: Deps, ctx: RequestContext, query: UnitList
   const rows = await repo.listUnits(deps.db, ctx.actor, localDate(deps.clock.now()), {
     ...query,
     limit,
-    ...(cursor ? { after: { level: Number(cursor[0]), number: String(cursor[1]), id: String(cursor[2]) } } : {}),
+    ...(cursor
+      ? { after: { level: Number(cursor[0]), number: String(cursor[1]), id: String(cursor[2]) } }
+      : {}),
   })
   const { items, nextCursor } = page(rows, limit, (r) => [r.level, r.unit.number, r.unit.id])
   return { items: await withOccupants(deps, items), nextCursor }
@@ -77,7 +84,12 @@ export async function createUnit(deps: Deps, ctx: RequestContext, input: CreateU
   return getUnit(deps, ctx, id)
 }
 
-export async function updateUnit(deps: Deps, ctx: RequestContext, id: string, input: UpdateUnitBody) {
+export async function updateUnit(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateUnitBody,
+) {
   await deps.db.transaction(async (tx) => {
     const found = await repo.findUnit(tx, ctx.actor, localDate(deps.clock.now()), id)
     if (!found) throw notFound('unit')
