@@ -4,8 +4,9 @@ import { openDatabase, runMigrations } from './platform/db'
 import { systemClock } from './platform/clock'
 import { buildApp } from './app'
 import { DEMO_PASSWORD, demoUsers, seedDemo } from './demo/seed-demo'
+import { hasDemoLogins } from './demo/demo.repository'
 
-function banner(config: Config, seeded: boolean) {
+function banner(config: Config, seeded: boolean, demoLogins: boolean) {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = config.publicUrl ?? `http://${host}:${config.port}`
   const db =
@@ -18,7 +19,7 @@ function banner(config: Config, seeded: boolean) {
     `  Database: ${db}${seeded ? ' — demo building 示例大厦 created' : ''}`,
     `  API docs: ${url}/api/docs`,
   ]
-  if (config.demo === 'auto') {
+  if (demoLogins) {
     lines.push(`  Demo logins (password ${DEMO_PASSWORD}):`)
     lines.push(`    ${demoUsers.map((u) => u.username).join(', ')}`)
   }
@@ -57,7 +58,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
   await app.listen({ port: config.port, host: config.host })
-  banner(config, seeded)
+  banner(config, seeded, await hasDemoLogins(database.db))
 }
 
 main().catch((error: unknown) => {

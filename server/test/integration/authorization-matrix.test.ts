@@ -350,45 +350,47 @@ const allowed = (row: Row, role: Role) =>
   row.permission === 'signed-in' ||
   (builtinRoles[role.role]?.permissions ?? []).includes(row.permission)
 
-describe.each(rows)('$method $path', (row) => {
-  for (const role of matrixRoles) {
-    const who = role.username
-    const aways = row.scope
-      ? role.away.filter((a) => row.scope === 'property' || a.level === 'org')
-      : []
-    if (!allowed(row, role)) {
-      it(`${who}: cannot ${row.what}, whatever the record (403)`, async () => {
-        const refs = row.scope ? [null, role.home(), ...aways.map((a) => a.refs())] : [null]
-        for (const r of refs) {
-          const { path, res } = await send(clients[who]!, row, r, ctxOf(who))
-          expect(res.statusCode, `${path}: ${res.body}`).toBe(403)
-          expect(res.json()).toMatchObject({ code: 'forbidden', permission: row.permission })
-        }
-      })
-      continue
-    }
-    it(`${who}: can ${row.what} (${row.ok})`, async () => {
-      const client = row.freshSession
-        ? await t.signIn(who)
-        : row.permission === 'public'
-          ? t.anonymous
-          : clients[who]!
-      const { res } = await send(client, row, role.home(), ctxOf(who))
-      expect(res.statusCode, res.body).toBe(row.ok)
-      for (const leak of role.leaks()) expect(res.body).not.toContain(leak)
-    })
-    for (const away of aways) {
-      const expected = (away.level === 'org' && row.away) || { status: 404, code: 'not_found' }
-      const test = row.bug?.(who, away.label) ? it.fails : it
-      test(`${who}: cannot ${row.what} of ${away.label} (${expected.status})`, async () => {
-        const { res } = await send(clients[who]!, row, away.refs(), ctxOf(who))
-        expect(res.statusCode, res.body).toBe(expected.status)
-        expect(res.json()).toMatchObject({ code: expected.code })
+for (const row of rows) {
+  describe(`${row.method} ${row.path}`, () => {
+    for (const role of matrixRoles) {
+      const who = role.username
+      const aways = row.scope
+        ? role.away.filter((a) => row.scope === 'property' || a.level === 'org')
+        : []
+      if (!allowed(row, role)) {
+        it(`${who}: cannot ${row.what}, whatever the record (403)`, async () => {
+          const refs = row.scope ? [null, role.home(), ...aways.map((a) => a.refs())] : [null]
+          for (const r of refs) {
+            const { path, res } = await send(clients[who]!, row, r, ctxOf(who))
+            expect(res.statusCode, `${path}: ${res.body}`).toBe(403)
+            expect(res.json()).toMatchObject({ code: 'forbidden', permission: row.permission })
+          }
+        })
+        continue
+      }
+      it(`${who}: can ${row.what} (${row.ok})`, async () => {
+        const client = row.freshSession
+          ? await t.signIn(who)
+          : row.permission === 'public'
+            ? t.anonymous
+            : clients[who]!
+        const { res } = await send(client, row, role.home(), ctxOf(who))
+        expect(res.statusCode, res.body).toBe(row.ok)
         for (const leak of role.leaks()) expect(res.body).not.toContain(leak)
       })
+      for (const away of aways) {
+        const expected = (away.level === 'org' && row.away) || { status: 404, code: 'not_found' }
+        const test = row.bug?.(who, away.label) ? it.fails : it
+        test(`${who}: cannot ${row.what} of ${away.label} (${expected.status})`, async () => {
+          const { res } = await send(clients[who]!, row, away.refs(), ctxOf(who))
+          expect(res.statusCode, res.body).toBe(expected.status)
+          expect(res.json()).toMatchObject({ code: expected.code })
+          for (const leak of role.leaks()) expect(res.body).not.toContain(leak)
+        })
+      }
     }
-  }
-})
+  })
+}
 
 describe('every route', () => {
   const signedIn = rows.filter((row) => row.permission !== 'public')
