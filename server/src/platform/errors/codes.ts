@@ -17,18 +17,15 @@ export const errorStatus = {
   'conflict.duplicate': 409,
   'rule.violation': 422,
   'org.floor_has_units': 422,
-  'org.unit_kind_mismatch': 422,
   'customers.occupancy_overlap': 422,
   'customers.occupancy_dates': 422,
   'customers.occupancy_ended': 422,
   'identity.role_builtin': 422,
-  'identity.role_in_use': 422,
   'identity.unknown_permission': 422,
   'identity.customer_link_required': 422,
   'identity.self_lockout': 422,
   rate_limited: 429,
   internal: 500,
-  unavailable: 503,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof errorStatus
