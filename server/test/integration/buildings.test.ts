@@ -201,4 +201,38 @@ describe('managing floors and units', () => {
     expect(renamed.json()).toMatchObject({ name: '新大楼' })
     expect((await agent.get(`/api/v1/properties/${p.id}`)).statusCode).toBe(404)
   })
+
+  it('supervisor: removes a unit entered by mistake; a unit with occupancy history stays (422)', async () => {
+    const floors = (await agent.get(`/api/v1/properties/${propertyId}/floors`)).json<{
+      items: Floor[]
+    }>().items
+    const f = floors.find((x) => x.label === '32F')
+    const extra = (
+      await supervisor.post('/api/v1/units', {
+        floorId: f?.id,
+        number: '3299',
+        kind: 'apartment',
+        areaM2: 40,
+      })
+    ).json<Unit>()
+    expect((await supervisor.delete(`/api/v1/units/${extra.id}`)).statusCode).toBe(204)
+    expect((await agent.get(`/api/v1/units/${extra.id}`)).statusCode).toBe(404)
+    const kept = await supervisor.delete(`/api/v1/units/${await t.ids.unit('201')}`)
+    expect(kept.statusCode).toBe(422)
+    expect(kept.json()).toMatchObject({ code: 'org.unit_has_history' })
+  })
+})
+
+describe('the organisation', () => {
+  it('anyone signed in: reads the organisation name', async () => {
+    expect((await agent.get('/api/v1/organisation')).json()).toMatchObject({
+      name: '示例物业服务有限公司',
+    })
+  })
+
+  it('admin: renames it (audited); an agent may not (403)', async () => {
+    expect((await agent.patch('/api/v1/organisation', { name: '改名' })).statusCode).toBe(403)
+    const res = await admin.patch('/api/v1/organisation', { name: ' 示例物业集团 ' })
+    expect(res.json()).toMatchObject({ name: '示例物业集团' })
+  })
 })

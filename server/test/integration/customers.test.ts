@@ -269,3 +269,17 @@ describe('customer accounts', () => {
     expect(list.items.map((u) => u.number)).toEqual(['1201'])
   })
 })
+
+describe('removing customers', () => {
+  it('agent: removes a customer registered by mistake; one with occupancies stays (422)', async () => {
+    const propertyId = await t.ids.property('SL')
+    const mistake = (
+      await agent.post('/api/v1/customers', { propertyId, kind: 'person', name: '录错了' })
+    ).json<CustomerBody>()
+    expect((await agent.delete(`/api/v1/customers/${mistake.id}`)).statusCode).toBe(204)
+    expect((await agent.get(`/api/v1/customers/${mistake.id}`)).statusCode).toBe(404)
+    const kept = await agent.delete(`/api/v1/customers/${person.id}`)
+    expect(kept.statusCode).toBe(422)
+    expect(kept.json()).toMatchObject({ code: 'customers.has_history' })
+  })
+})

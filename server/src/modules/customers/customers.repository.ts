@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
-import { customerContacts, customers, floors, occupancies, units } from '../../db/schema'
+import { customerContacts, customers, floors, occupancies, units, users } from '../../db/schema'
 import type { Db } from '../../platform/db'
 import { propertyScope, type Actor } from '../../platform/permissions'
 
@@ -183,4 +183,24 @@ export async function countCurrentOccupancies(db: Db, unitId: string, today: str
       ),
     )
   return rows.length
+}
+
+/** Whether anything refers to the customer: occupancies or a portal account. */
+export async function customerHasHistory(db: Db, customerId: string) {
+  const occ = await db
+    .select({ id: occupancies.id })
+    .from(occupancies)
+    .where(eq(occupancies.customerId, customerId))
+    .limit(1)
+  if (occ.length > 0) return true
+  const accounts = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.customerId, customerId))
+    .limit(1)
+  return accounts.length > 0
+}
+
+export async function deleteCustomer(db: Db, id: string) {
+  await db.delete(customers).where(eq(customers.id, id))
 }

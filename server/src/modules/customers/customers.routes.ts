@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import type { Deps } from '../../platform/http/context'
 import { contextOf } from '../../platform/auth'
 import { IdParams, Page } from '../../platform/http/schemas'
@@ -121,5 +122,22 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       },
     },
     async (req) => occupancies.endOccupancy(deps, contextOf(req), req.params.id, req.body),
+  )
+
+  app.delete(
+    '/customers/:id',
+    {
+      config: { permission: 'customer.manage' },
+      schema: {
+        tags,
+        summary: 'Remove a customer registered by mistake (no occupancy, no account)',
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await customers.deleteCustomer(deps, contextOf(req), req.params.id)
+      return reply.status(204).send(null)
+    },
   )
 }

@@ -233,3 +233,25 @@ export async function currentOccupants(db: Db, unitIds: string[], today: string)
     )
     .orderBy(asc(occupancies.role), asc(customers.name))
 }
+
+export async function findOrganisation(db: Db, id: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id))
+  return row
+}
+
+export async function renameOrganisation(db: Db, id: string, name: string) {
+  await db.update(organisations).set({ name }).where(eq(organisations.id, id))
+}
+
+export async function unitHasHistory(db: Db, unitId: string) {
+  const rows = await db
+    .select({ id: occupancies.id })
+    .from(occupancies)
+    .where(eq(occupancies.unitId, unitId))
+    .limit(1)
+  return rows.length > 0
+}
+
+export async function deleteUnit(db: Db, id: string) {
+  await db.delete(units).where(eq(units.id, id))
+}

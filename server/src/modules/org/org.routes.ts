@@ -19,10 +19,43 @@ import {
 import * as properties from './use-cases/properties'
 import * as floors from './use-cases/floors'
 import * as units from './use-cases/units'
+import * as organisation from './use-cases/organisation'
+
+const Organisation = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() })
+const RenameOrganisationBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+)
 
 const tags = ['buildings']
 
 export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/organisation',
+    {
+      schema: {
+        tags,
+        summary: 'The caller’s organisation (物业公司)',
+        response: { 200: Organisation },
+      },
+    },
+    async (req) => organisation.getOrganisation(deps, contextOf(req)),
+  )
+
+  app.patch(
+    '/organisation',
+    {
+      config: { permission: 'property.manage' },
+      schema: {
+        tags,
+        summary: 'Rename the organisation',
+        body: RenameOrganisationBody,
+        response: { 200: Organisation },
+      },
+    },
+    async (req) => organisation.renameOrganisation(deps, contextOf(req), req.body.name.trim()),
+  )
+
   app.get(
     '/properties',
     {
@@ -192,5 +225,22 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
       },
     },
     async (req) => units.updateUnit(deps, contextOf(req), req.params.id, req.body),
+  )
+
+  app.delete(
+    '/units/:id',
+    {
+      config: { permission: 'unit.manage' },
+      schema: {
+        tags,
+        summary: 'Remove a unit that never had an occupant',
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await units.deleteUnit(deps, contextOf(req), req.params.id)
+      return reply.status(204).send(null)
+    },
   )
 }

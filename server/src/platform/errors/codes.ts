@@ -17,6 +17,8 @@ export const errorStatus = {
   'conflict.duplicate': 409,
   'rule.violation': 422,
   'org.floor_has_units': 422,
+  'org.unit_has_history': 422,
+  'customers.has_history': 422,
   'customers.occupancy_overlap': 422,
   'customers.occupancy_dates': 422,
   'customers.occupancy_ended': 422,

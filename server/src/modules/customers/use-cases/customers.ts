@@ -1,5 +1,5 @@
 import type { Deps, RequestContext } from '../../../platform/http/context'
-import { notFound, staleVersion } from '../../../platform/errors'
+import { AppError, notFound, staleVersion } from '../../../platform/errors'
 import { diffOf, recordAudit } from '../../../platform/audit'
 import { decodeCursor, page } from '../../../platform/http/cursor'
 import { inPropertyScope } from '../../../platform/permissions'
@@ -180,5 +180,26 @@ export async function revealCustomer(
       idNumber: c.idNumber,
       contacts: contacts.map((k) => ({ id: k.id, phone: k.phone })),
     }
+  })
+}
+
+/** A customer registered by mistake (no occupancy, no account) may be removed; others are kept. */
+export async function deleteCustomer(deps: Deps, ctx: RequestContext, id: string) {
+  await deps.db.transaction(async (tx) => {
+    const current = await repo.findCustomer(tx, ctx.actor, id, true)
+    if (!current) throw notFound('customer')
+    if (await repo.customerHasHistory(tx, id)) {
+      throw new AppError(
+        'customers.has_history',
+        'This customer has occupancies or an account and is kept for history.',
+      )
+    }
+    await repo.deleteCustomer(tx, id)
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'customer.delete',
+      entityType: 'customer',
+      entityId: id,
+      diff: { before: { name: current.name, kind: current.kind } },
+    })
   })
 }

@@ -1,5 +1,5 @@
 import type { Deps, RequestContext } from '../../../platform/http/context'
-import { notFound, staleVersion } from '../../../platform/errors'
+import { AppError, notFound, staleVersion } from '../../../platform/errors'
 import { diffOf, recordAudit } from '../../../platform/audit'
 import { localDate } from '../../../platform/clock/local-date'
 import { decodeCursor, page } from '../../../platform/http/cursor'
@@ -106,4 +106,26 @@ export async function updateUnit(
     })
   })
   return getUnit(deps, ctx, id)
+}
+
+/** A unit that never had an occupant may be removed (a data-entry mistake); others stay for history. */
+export async function deleteUnit(deps: Deps, ctx: RequestContext, id: string) {
+  await deps.db.transaction(async (tx) => {
+    const found = await repo.findUnit(tx, ctx.actor, localDate(deps.clock.now()), id)
+    if (!found) throw notFound('unit')
+    await repo.lockUnit(tx, id)
+    if (await repo.unitHasHistory(tx, id)) {
+      throw new AppError(
+        'org.unit_has_history',
+        'This unit has occupancy records and is kept for history.',
+      )
+    }
+    await repo.deleteUnit(tx, id)
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'unit.delete',
+      entityType: 'unit',
+      entityId: id,
+      diff: { before: { number: found.unit.number, floorLabel: found.floorLabel } },
+    })
+  })
 }
