@@ -14,6 +14,7 @@ import type { Database } from './platform/db'
 import { registerErrorHandler, sendProblem } from './platform/errors'
 import { authPlugin } from './platform/auth'
 import { Problem } from './platform/http/schemas'
+import { registerValidation } from './platform/http/validation'
 import { healthRoutes } from './platform/http/health.routes'
 import { identityRoutes } from './modules/identity'
 import { orgRoutes } from './modules/org'
@@ -43,14 +44,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
+    // URLs Fastify cannot route (bad percent-encoding, an overlong parameter) still get problem+json.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(reply, {
+        status: 400,
+        code: 'request.invalid',
+        detail: error.message,
+        field: 'url',
+        reason: 'is not a valid address',
+        requestId: request.id,
+      }),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addHook('onSend', async (request, reply) => {
@@ -58,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   })
 
   registerErrorHandler(app)
+  registerValidation(app)
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   await app.register(swagger, {

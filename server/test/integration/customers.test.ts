@@ -160,20 +160,42 @@ describe('customer records', () => {
     })
   })
 
+  it('agent: editing contacts without their phones keeps the stored phones (the form only has them masked)', async () => {
+    const current = (await agent.get(`/api/v1/customers/${created.id}`)).json<CustomerBody>()
+    const first = current.contacts[0]
+    const res = await agent.patch(`/api/v1/customers/${created.id}`, {
+      contacts: [
+        { id: first?.id, name: '李行政（主）' },
+        { name: '新联系人', phone: '13900002222' },
+      ],
+      version: current.version,
+    })
+    expect(res.statusCode).toBe(200)
+    const revealed = (await supervisor.post(`/api/v1/customers/${created.id}/reveal`)).json<{
+      contacts: { phone: string | null }[]
+    }>()
+    expect(revealed.contacts.map((c) => c.phone)).toEqual(['13811112222', '13900002222'])
+    created = res.json<CustomerBody>()
+  })
+
   it('agent: the audit log keeps the change without the phone number in clear', async () => {
     await agent.patch(`/api/v1/customers/${created.id}`, {
       phone: '021-77778888',
-      version: created.version + 1,
+      version: created.version,
     })
     const audit = (
       await manager.get(`/api/v1/audit?entityType=customer&entityId=${created.id}`)
     ).json<Page<{ action: string; diff: unknown }>>()
     expect(audit.items.map((a) => a.action)).toEqual([
       'customer.update',
+      'customer.reveal',
+      'customer.update',
       'customer.update',
       'customer.create',
     ])
-    expect(JSON.stringify(audit.items)).not.toContain('77778888')
+    for (const secret of ['77778888', '55556666', '13811112222', '13900002222']) {
+      expect(JSON.stringify(audit.items)).not.toContain(secret)
+    }
     expect(audit.items[0]?.diff).toEqual({ phone: ['[redacted]', '[redacted]'] })
   })
 })

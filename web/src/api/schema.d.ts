@@ -1575,6 +1575,8 @@ export interface paths {
             email?: string | null
             notes?: string
             contacts?: {
+              /** Format: uuid */
+              id?: string
               name: string
               phone?: string | null
               title?: string
@@ -1757,6 +1759,8 @@ export interface paths {
             email?: string | null
             notes?: string
             contacts?: {
+              /** Format: uuid */
+              id?: string
               name: string
               phone?: string | null
               title?: string

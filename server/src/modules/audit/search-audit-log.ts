@@ -1,6 +1,7 @@
 import type { Static } from 'typebox'
 import type { Deps, RequestContext } from '../../platform/http/context'
 import { searchAudit } from '../../platform/audit'
+import { forbidden } from '../../platform/errors'
 import { decodeCursor, page } from '../../platform/http/cursor'
 import type { AuditQuery } from './audit.routes'
 
@@ -9,8 +10,10 @@ export async function searchAuditLog(
   ctx: RequestContext,
   q: Static<typeof AuditQuery>,
 ) {
+  // Audit rows span every building of the organisation: only someone who serves them all reads them.
+  if (!ctx.actor.allProperties) throw forbidden('audit.read (every building)')
   const limit = q.limit ?? 50
-  const cursor = decodeCursor(q.cursor, ['string', 'number'])
+  const cursor = decodeCursor(q.cursor, ['iso', 'int'])
   const rows = await searchAudit(db, ctx.actor.orgId, {
     limit: limit + 1,
     ...(q.actorId ? { actorId: q.actorId } : {}),

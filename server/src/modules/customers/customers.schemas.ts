@@ -25,6 +25,8 @@ export const Contact = Type.Object({
 })
 export const ContactInput = Type.Object(
   {
+    /** An existing contact: a phone left out keeps the stored one (the client only has it masked). */
+    id: Type.Optional(Id),
     name: Text(64, 1),
     phone: Type.Optional(Nullable(Phone)),
     title: Type.Optional(Text(64)),

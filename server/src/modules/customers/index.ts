@@ -2,4 +2,9 @@
 // occupancies (入住记录). Phone and ID numbers are masked unless revealed (H-IS-15).
 export { customerRoutes } from './customers.routes'
 export { maskPhone, maskIdNumber } from './masking'
-export { insertCustomer, insertOccupancy, replaceContacts } from './customers.repository'
+export {
+  insertCustomer,
+  insertOccupancy,
+  replaceContacts,
+  findCustomer,
+} from './customers.repository'

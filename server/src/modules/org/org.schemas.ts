@@ -105,7 +105,7 @@ export const UnitListQuery = Type.Object(
   { additionalProperties: false },
 )
 export type UnitListQuery = Static<typeof UnitListQuery>
-const Area = Type.Number({ exclusiveMinimum: 0, maximum: 100000 })
+const Area = Type.Number({ minimum: 0.01, maximum: 100000 })
 const UnitNumber = Type.String({ minLength: 1, maxLength: 16, pattern: '^[A-Za-z0-9-]+$' })
 export const CreateUnitBody = Type.Object(
   {

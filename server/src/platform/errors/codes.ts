@@ -5,6 +5,8 @@ export const errorStatus = {
   'request.invalid': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  'request.idempotency_key': 400,
+  'request.idempotency_key_reused': 422,
   'auth.unauthenticated': 401,
   'auth.invalid_credentials': 401,
   'auth.locked': 423,

@@ -82,7 +82,8 @@ function fromDatabaseError(error: unknown): AppError | undefined {
       errors: [{ field, code: 'duplicate', reason: 'already exists' }],
     })
   }
-  if (pgError.code === '22P02' || pgError.code === '22007' || pgError.code === '22008') {
+  // Bad text, numbers or dates that got past validation: the caller's input, not our failure.
+  if (['22P02', '22P05', '22021', '22003', '22007', '22008'].includes(pgError.code)) {
     return new AppError('request.invalid', 'A value has the wrong format.')
   }
   if (pgError.code === '23503') {

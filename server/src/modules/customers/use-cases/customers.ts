@@ -2,7 +2,7 @@ import type { Deps, RequestContext } from '../../../platform/http/context'
 import { AppError, notFound, staleVersion } from '../../../platform/errors'
 import { diffOf, recordAudit } from '../../../platform/audit'
 import { decodeCursor, page } from '../../../platform/http/cursor'
-import { inPropertyScope } from '../../../platform/permissions'
+import { findProperty } from '../../org'
 import { localDate } from '../../../platform/clock/local-date'
 import * as repo from '../customers.repository'
 import { maskIdNumber, maskPhone } from '../masking'
@@ -19,10 +19,11 @@ import type {
 const isCurrent = (o: repo.OccupancyRow, today: string) =>
   o.fromDate <= today && (o.toDate === null || o.toDate >= today)
 
-const normaliseContacts = (contacts: ContactInput[]) =>
+const normaliseContacts = (contacts: ContactInput[], stored: repo.ContactRow[] = []) =>
   contacts.map((c, i) => ({
     name: c.name,
-    phone: c.phone ?? null,
+    // undefined: keep what is stored for that contact; null: clear it.
+    phone: c.phone !== undefined ? c.phone : (stored.find((s) => s.id === c.id)?.phone ?? null),
     title: c.title ?? '',
     // Exactly one primary contact when there are any: the first unless one is marked.
     isPrimary: contacts.some((x) => x.isPrimary)
@@ -32,7 +33,7 @@ const normaliseContacts = (contacts: ContactInput[]) =>
 
 export async function listCustomers(deps: Deps, ctx: RequestContext, query: CustomerListQuery) {
   const limit = query.limit ?? 50
-  const cursor = decodeCursor(query.cursor, ['string', 'string'])
+  const cursor = decodeCursor(query.cursor, ['string', 'uuid'])
   const rows = await repo.listCustomers(deps.db, ctx.actor, {
     ...query,
     limit,
@@ -102,8 +103,9 @@ export async function getCustomer(deps: Deps, ctx: RequestContext, id: string): 
 }
 
 export async function createCustomer(deps: Deps, ctx: RequestContext, input: CreateCustomerBody) {
-  if (!inPropertyScope(ctx.actor, input.propertyId)) throw notFound('property')
   const id = await deps.db.transaction(async (tx) => {
+    // The building must be one of the caller's, in the caller's organisation: else it does not exist.
+    if (!(await findProperty(tx, ctx.actor, input.propertyId))) throw notFound('property')
     const created = await repo.insertCustomer(tx, {
       orgId: ctx.actor.orgId,
       propertyId: input.propertyId,
@@ -146,7 +148,7 @@ export async function updateCustomer(
     const diff = diffOf(current, patch)
     if (contacts) {
       const before = await repo.contactsOf(tx, id)
-      await repo.replaceContacts(tx, ctx.actor.orgId, id, normaliseContacts(contacts))
+      await repo.replaceContacts(tx, ctx.actor.orgId, id, normaliseContacts(contacts, before))
       diff['contacts'] = [before.map((c) => c.name), contacts.map((c) => c.name)]
     }
     await recordAudit(tx, deps.clock, ctx, {

@@ -46,7 +46,7 @@ export async function listUsers(
   q: { q?: string; cursor?: string; limit?: number },
 ) {
   const limit = q.limit ?? 50
-  const cursor = decodeCursor(q.cursor, ['string', 'string'])
+  const cursor = decodeCursor(q.cursor, ['string', 'uuid'])
   const rows = await repo.listUsers(db, ctx.actor.orgId, {
     limit,
     ...(q.q ? { q: q.q } : {}),

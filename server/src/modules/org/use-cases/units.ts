@@ -40,7 +40,7 @@ async function withOccupants(deps: Deps, rows: UnitWithFloor[]): Promise<Unit[]>
 
 export async function listUnits(deps: Deps, ctx: RequestContext, query: UnitListQuery) {
   const limit = query.limit ?? 100
-  const cursor = decodeCursor(query.cursor, ['number', 'string', 'string'])
+  const cursor = decodeCursor(query.cursor, ['int', 'string', 'uuid'])
   const rows = await repo.listUnits(deps.db, ctx.actor, localDate(deps.clock.now()), {
     ...query,
     limit,

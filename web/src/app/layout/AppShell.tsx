@@ -1,0 +1,94 @@
+import { App as AntApp, Layout, Menu, Spin, theme as antTheme, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router'
+import { useCan } from '../auth/me-context'
+import { RequireAuth } from '../auth/RequireAuth'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { NAV_ITEMS } from '../nav'
+import { CurrentPropertyProvider } from '../property/CurrentPropertyProvider'
+import { PropertySwitcher } from './PropertySwitcher'
+import { UserMenu } from './UserMenu'
+
+// The home page only redirects: it comes with the shell, not as a chunk of its own.
+export { HomeRedirect } from '../HomeRedirect'
+
+export function AppShell() {
+  return (
+    <AntApp>
+      <RequireAuth>
+        <CurrentPropertyProvider>
+          <ShellLayout />
+        </CurrentPropertyProvider>
+      </RequireAuth>
+    </AntApp>
+  )
+}
+
+function ShellLayout() {
+  const { t } = useTranslation()
+  const can = useCan()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const navigation = useNavigation()
+  const [collapsed, setCollapsed] = useState(false)
+  const { token } = antTheme.useToken()
+
+  const items = NAV_ITEMS.filter((item) => can(item.permission))
+  const selected = items.find((item) => location.pathname.startsWith(item.path))?.path
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        width={200}
+        theme="light"
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+      >
+        <Typography.Title
+          level={4}
+          style={{ margin: 0, padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}
+        >
+          {collapsed ? t('app.short') : t('app.name')}
+        </Typography.Title>
+        <nav aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={items.map((item) => ({
+              key: item.path,
+              icon: item.icon,
+              label: t(item.labelKey),
+            }))}
+            onClick={({ key }) => void navigate(key)}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+          }}
+        >
+          <PropertySwitcher />
+          <div style={{ flex: 1 }} />
+          {navigation.state === 'loading' && <Spin size="small" />}
+          <LanguageSwitch />
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

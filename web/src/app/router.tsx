@@ -1,0 +1,79 @@
+import type { ComponentType } from 'react'
+import { createBrowserRouter, type RouteObject } from 'react-router'
+import { LoginPage } from '../features/identity/LoginPage'
+import { FullPageSpin } from '../ui/FullPageSpin'
+
+// Every route but the login page is loaded on demand.
+function page(permission: string | null, load: () => Promise<ComponentType>): RouteObject['lazy'] {
+  return async () => {
+    if (!permission) return { Component: await load() }
+    const [{ RequirePermission }, Page] = await Promise.all([
+      import('./auth/RequirePermission'),
+      load(),
+    ])
+    return {
+      Component: () => (
+        <RequirePermission permission={permission}>
+          <Page />
+        </RequirePermission>
+      ),
+    }
+  }
+}
+
+const routes: RouteObject[] = [
+  { path: '/login', Component: LoginPage },
+  {
+    path: '/',
+    HydrateFallback: FullPageSpin,
+    lazy: async () => ({ Component: (await import('./layout/AppShell')).AppShell }),
+    children: [
+      {
+        index: true,
+        lazy: page(null, async () => (await import('./layout/AppShell')).HomeRedirect),
+      },
+      {
+        path: 'units',
+        lazy: page('unit.read', async () => (await import('../features/org/UnitsPage')).UnitsPage),
+      },
+      {
+        path: 'customers',
+        lazy: page(
+          'customer.read',
+          async () => (await import('../features/customers/CustomersPage')).CustomersPage,
+        ),
+      },
+      {
+        path: 'customers/:id',
+        lazy: page(
+          'customer.read',
+          async () => (await import('../features/customers/CustomerDetailPage')).CustomerDetailPage,
+        ),
+      },
+      {
+        path: 'admin/users',
+        lazy: page(
+          'user.manage',
+          async () => (await import('../features/identity/UsersPage')).UsersPage,
+        ),
+      },
+      {
+        path: 'admin/roles',
+        lazy: page(
+          'role.manage',
+          async () => (await import('../features/identity/RolesPage')).RolesPage,
+        ),
+      },
+      {
+        path: 'audit',
+        lazy: page(
+          'audit.read',
+          async () => (await import('../features/audit/AuditPage')).AuditPage,
+        ),
+      },
+      { path: '*', lazy: page(null, async () => (await import('./NotFoundPage')).NotFoundPage) },
+    ],
+  },
+]
+
+export const router = createBrowserRouter(routes)
