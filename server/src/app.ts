@@ -20,6 +20,7 @@ import { identityRoutes } from './modules/identity'
 import { orgRoutes } from './modules/org'
 import { customerRoutes } from './modules/customers'
 import { auditRoutes } from './modules/audit'
+import { billingRoutes } from './modules/billing'
 
 export type AppOptions = {
   config: Config
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(orgRoutes, { deps })
       await api.register(customerRoutes, { deps })
       await api.register(auditRoutes, { deps })
+      await api.register(billingRoutes, { deps })
     },
     { prefix: '/api/v1' },
   )

@@ -14,6 +14,7 @@ import { insertCustomer, insertOccupancy, replaceContacts } from '../modules/cus
 import { ensureBuiltinRoles, insertUser, replaceUserProperties } from '../modules/identity'
 import { companyName, idNumber, mobile, personName, prng } from './demo-names'
 import { isDatabaseEmpty, setUnitStatus } from './demo.repository'
+import { seedDemoBilling } from './seed-billing'
 
 export const DEMO_PASSWORD = 'demo1234'
 
@@ -73,7 +74,7 @@ export const demoUsers: DemoUser[] = [
     role: 'department_staff',
     department: 'security',
   },
-  { username: 'fin.staff', displayName: '钱会计', role: 'department_staff', department: 'finance' },
+  { username: 'fin.staff', displayName: '钱会计', role: 'finance', department: 'finance' },
   {
     username: 'clean.head',
     displayName: '冯保洁主管',
@@ -187,6 +188,9 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
 
     // 40 companies in the offices: 30 tenants, 10 owners; 80 people in the apartments: 50 owners, 30 tenants.
     const linked: Record<'office' | 'apartment', string> = { office: '', apartment: '' }
+    const officeCustomers: string[] = []
+    const officeUnits: string[] = []
+    const allCustomers: string[] = []
     for (let i = 0; i < 40; i++) {
       const unit = offices[i * 2]
       if (!unit) break
@@ -204,6 +208,9 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
         { name: personName(rand), phone: mobile(rand), title: '财务', isPrimary: false },
       ])
       await occupy(unit, c.id, role, 1 + (i % 4))
+      officeCustomers.push(c.id)
+      officeUnits.push(unit.id)
+      allCustomers.push(c.id)
       await setUnitStatus(tx, unit.id, i % 13 === 5 ? 'fitting_out' : 'occupied')
       if (i === 0) linked.office = c.id
     }
@@ -221,11 +228,13 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
         notes: i % 10 === 0 ? '业主委员会成员' : '',
       })
       await occupy(unit, c.id, role, 1 + (i % 5))
+      allCustomers.push(c.id)
       await setUnitStatus(tx, unit.id, 'occupied')
       if (i === 50) linked.apartment = c.id
     }
 
     const passwordHash = await hashPassword(DEMO_PASSWORD)
+    let adminId = ''
     for (const u of demoUsers) {
       const role = roles[u.role]
       if (!role) throw new Error(`demo role ${u.role} missing`)
@@ -242,7 +251,16 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       })
       if (!u.customer && !u.allProperties)
         await replaceUserProperties(tx, org.id, user.id, [main.id])
+      if (u.username === 'admin') adminId = user.id
     }
+    await seedDemoBilling(tx, clock, {
+      orgId: org.id,
+      adminId,
+      propertyId: main.id,
+      officeCustomers,
+      officeUnits,
+      customers: allCustomers,
+    })
     await recordAudit(
       tx,
       clock,

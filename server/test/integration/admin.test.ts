@@ -47,6 +47,7 @@ describe('roles', () => {
       'customer',
       'department_head',
       'department_staff',
+      'finance',
       'manager',
       'supervisor',
     ])

@@ -56,7 +56,9 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     loginRateLimitPerMinute: 1000,
     ...overrides,
   }
-  const app = await buildApp({ config, database, clock, webRoot: false, logger: false })
+  // ATRIUM_TEST_LOG=1 shows server errors (5xx stacks) while debugging a test.
+  const logger = process.env.ATRIUM_TEST_LOG ? { level: 'error' } : false
+  const app = await buildApp({ config, database, clock, webRoot: false, logger })
   await app.ready()
   const { db } = database
 

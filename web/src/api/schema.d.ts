@@ -2108,6 +2108,1833 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/billing/charge-items': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Charge items (收费项目) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                code: string
+                name: string
+                /** @enum {unknown} */
+                kind:
+                  | 'management_fee'
+                  | 'fixed_fee'
+                  | 'utility'
+                  | 'compensation'
+                  | 'paid_repair'
+                  | 'late_fee'
+                dueDays: number
+                active: boolean
+                version: number
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Add a charge item */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string
+            name: string
+            /** @enum {unknown} */
+            kind:
+              | 'management_fee'
+              | 'fixed_fee'
+              | 'utility'
+              | 'compensation'
+              | 'paid_repair'
+              | 'late_fee'
+            dueDays?: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              code: string
+              name: string
+              /** @enum {unknown} */
+              kind:
+                | 'management_fee'
+                | 'fixed_fee'
+                | 'utility'
+                | 'compensation'
+                | 'paid_repair'
+                | 'late_fee'
+              dueDays: number
+              active: boolean
+              version: number
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/charge-items/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /** Change a charge item */
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string
+            dueDays?: number
+            active?: boolean
+            version: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              code: string
+              name: string
+              /** @enum {unknown} */
+              kind:
+                | 'management_fee'
+                | 'fixed_fee'
+                | 'utility'
+                | 'compensation'
+                | 'paid_repair'
+                | 'late_fee'
+              dueDays: number
+              active: boolean
+              version: number
+            }
+          }
+        }
+      }
+    }
+    trace?: never
+  }
+  '/api/v1/billing/rates': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Rates of a building, with effective dates */
+    get: {
+      parameters: {
+        query: {
+          propertyId: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                /** Format: uuid */
+                propertyId: string
+                /** Format: uuid */
+                chargeItemId: string
+                unitKind: ('apartment' | 'office') | null
+                /** @enum {unknown} */
+                basis: 'per_m2_month' | 'fixed' | 'basis_points_per_day'
+                amount: number
+                /** Format: date */
+                effectiveFrom: string
+                effectiveTo: string | null
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Set a rate from a date (the previous one ends the day before) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            propertyId: string
+            /** Format: uuid */
+            chargeItemId: string
+            unitKind?: ('apartment' | 'office') | null
+            /** @enum {unknown} */
+            basis: 'per_m2_month' | 'fixed' | 'basis_points_per_day'
+            amount: number
+            /** Format: date */
+            effectiveFrom: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                /** Format: uuid */
+                propertyId: string
+                /** Format: uuid */
+                chargeItemId: string
+                unitKind: ('apartment' | 'office') | null
+                /** @enum {unknown} */
+                basis: 'per_m2_month' | 'fixed' | 'basis_points_per_day'
+                amount: number
+                /** Format: date */
+                effectiveFrom: string
+                effectiveTo: string | null
+              }[]
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/bill-runs': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Generate a month’s bills (idempotent: a second run creates nothing twice) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            propertyId: string
+            /** @description YYYY-MM */
+            period: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              propertyId: string
+              /** @description YYYY-MM */
+              period: string
+              billsCreated: number
+              chargesCreated: number
+              amountCreated: number
+              chargesExisting: number
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/bills': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Bills with their totals and what is paid */
+    get: {
+      parameters: {
+        query?: {
+          propertyId?: string
+          customerId?: string
+          /** @description YYYY-MM */
+          period?: string
+          cursor?: string
+          limit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                number: string
+                /** Format: uuid */
+                propertyId: string
+                /** Format: uuid */
+                customerId: string
+                customerName: string
+                /** @description YYYY-MM */
+                period: string
+                /** Format: date */
+                dueDate: string
+                total: number
+                paid: number
+                open: number
+                /** Format: date-time */
+                createdAt: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/charges': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Charges, oldest due first */
+    get: {
+      parameters: {
+        query?: {
+          propertyId?: string
+          customerId?: string
+          billId?: string
+          /** @description YYYY-MM */
+          period?: string
+          status?: 'open' | 'paid' | 'reversed'
+          cursor?: string
+          limit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                /** Format: uuid */
+                propertyId: string
+                /** Format: uuid */
+                customerId: string
+                customerName?: string
+                unitId: string | null
+                unitNumber: string | null
+                /** Format: uuid */
+                chargeItemId: string
+                itemCode: string
+                itemName: string
+                billId: string | null
+                /** @description YYYY-MM */
+                period: string
+                description: string
+                amount: number
+                paid: number
+                open: number
+                /** Format: date */
+                dueDate: string
+                caseId: string | null
+                /** @enum {unknown} */
+                status: 'open' | 'paid' | 'reversed'
+                reversalReason: string | null
+                /** Format: date-time */
+                createdAt: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Post an ad-hoc charge (needs Idempotency-Key) */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            customerId: string
+            unitId?: string | null
+            /** Format: uuid */
+            chargeItemId: string
+            amount: number
+            description?: string
+            /** Format: date */
+            dueDate?: string
+            caseId?: string | null
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName?: string
+              unitId: string | null
+              unitNumber: string | null
+              /** Format: uuid */
+              chargeItemId: string
+              itemCode: string
+              itemName: string
+              billId: string | null
+              /** @description YYYY-MM */
+              period: string
+              description: string
+              amount: number
+              paid: number
+              open: number
+              /** Format: date */
+              dueDate: string
+              caseId: string | null
+              /** @enum {unknown} */
+              status: 'open' | 'paid' | 'reversed'
+              reversalReason: string | null
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/charges/{id}/reverse': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Reverse a charge posted in error; paid money becomes credit */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName?: string
+              unitId: string | null
+              unitNumber: string | null
+              /** Format: uuid */
+              chargeItemId: string
+              itemCode: string
+              itemName: string
+              billId: string | null
+              /** @description YYYY-MM */
+              period: string
+              description: string
+              amount: number
+              paid: number
+              open: number
+              /** Format: date */
+              dueDate: string
+              caseId: string | null
+              /** @enum {unknown} */
+              status: 'open' | 'paid' | 'reversed'
+              reversalReason: string | null
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/payments': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Payments, newest first */
+    get: {
+      parameters: {
+        query?: {
+          propertyId?: string
+          customerId?: string
+          from?: string
+          to?: string
+          cursor?: string
+          limit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                /** Format: uuid */
+                propertyId: string
+                /** Format: uuid */
+                customerId: string
+                customerName?: string
+                amount: number
+                allocated: number
+                /** @enum {unknown} */
+                method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+                /** Format: date-time */
+                receivedAt: string
+                receiptNumber: string
+                reference: string
+                note: string
+                reversalOf: string | null
+                reversedBy: string | null
+                allocations?: {
+                  /** Format: uuid */
+                  chargeId: string
+                  amount: number
+                }[]
+                /** Format: date-time */
+                createdAt: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Record a payment and allocate it (needs Idempotency-Key) */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            customerId: string
+            amount: number
+            /** @enum {unknown} */
+            method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+            /** Format: date-time */
+            receivedAt?: string
+            reference?: string
+            note?: string
+            allocations?: {
+              /** Format: uuid */
+              chargeId: string
+              amount: number
+            }[]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName?: string
+              amount: number
+              allocated: number
+              /** @enum {unknown} */
+              method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+              /** Format: date-time */
+              receivedAt: string
+              receiptNumber: string
+              reference: string
+              note: string
+              reversalOf: string | null
+              reversedBy: string | null
+              allocations?: {
+                /** Format: uuid */
+                chargeId: string
+                amount: number
+              }[]
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/payments/{id}/reverse': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Reverse a payment (never deleted) */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName?: string
+              amount: number
+              allocated: number
+              /** @enum {unknown} */
+              method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+              /** Format: date-time */
+              receivedAt: string
+              receiptNumber: string
+              reference: string
+              note: string
+              reversalOf: string | null
+              reversedBy: string | null
+              allocations?: {
+                /** Format: uuid */
+                chargeId: string
+                amount: number
+              }[]
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/customers/{id}/apply-credit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Allocate a customer’s credit to open charges */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              applied: number
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/customers/{id}/statement': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A customer’s statement */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              customerId: string
+              customerName: string
+              charged: number
+              paid: number
+              open: number
+              overdue: number
+              credit: number
+              /** @description open − credit: what the customer owes (negative: in credit) */
+              balance: number
+              depositsHeld: number
+              charges: {
+                /** Format: uuid */
+                id: string
+                /** Format: uuid */
+                propertyId: string
+                /** Format: uuid */
+                customerId: string
+                customerName?: string
+                unitId: string | null
+                unitNumber: string | null
+                /** Format: uuid */
+                chargeItemId: string
+                itemCode: string
+                itemName: string
+                billId: string | null
+                /** @description YYYY-MM */
+                period: string
+                description: string
+                amount: number
+                paid: number
+                open: number
+                /** Format: date */
+                dueDate: string
+                caseId: string | null
+                /** @enum {unknown} */
+                status: 'open' | 'paid' | 'reversed'
+                reversalReason: string | null
+                /** Format: date-time */
+                createdAt: string
+              }[]
+              payments: {
+                /** Format: uuid */
+                id: string
+                /** Format: uuid */
+                propertyId: string
+                /** Format: uuid */
+                customerId: string
+                customerName?: string
+                amount: number
+                allocated: number
+                /** @enum {unknown} */
+                method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+                /** Format: date-time */
+                receivedAt: string
+                receiptNumber: string
+                reference: string
+                note: string
+                reversalOf: string | null
+                reversedBy: string | null
+                allocations?: {
+                  /** Format: uuid */
+                  chargeId: string
+                  amount: number
+                }[]
+                /** Format: date-time */
+                createdAt: string
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/customers/{id}/settlement': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** H-MO-3/H-MO-6: what is still owed, and whether the account is settled */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              customerId: string
+              open: number
+              credit: number
+              balance: number
+              depositsHeld: number
+              settled: boolean
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/arrears': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Arrears per customer with ageing */
+    get: {
+      parameters: {
+        query: {
+          propertyId: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                customerId: string
+                customerName: string
+                units: string[]
+                current: number
+                d0_30: number
+                d31_90: number
+                d90_plus: number
+                total: number
+                /** Format: date */
+                oldestDue: string
+                lastReminder: {
+                  /** @enum {unknown} */
+                  level: 'first' | 'second'
+                  /** Format: date-time */
+                  issuedAt: string
+                } | null
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/customers/{id}/reminders': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Reminders sent to a customer */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                number: string
+                /** Format: uuid */
+                customerId: string
+                customerName?: string
+                /** @enum {unknown} */
+                level: 'first' | 'second'
+                amount: number
+                lines: {
+                  /** Format: uuid */
+                  chargeId: string
+                  period: string
+                  item: string
+                  open: number
+                  /** Format: date */
+                  dueDate: string
+                }[]
+                /** Format: date-time */
+                issuedAt: string
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Issue a reminder notice (催缴通知单) */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            level: 'first' | 'second'
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              number: string
+              /** Format: uuid */
+              customerId: string
+              customerName?: string
+              /** @enum {unknown} */
+              level: 'first' | 'second'
+              amount: number
+              lines: {
+                /** Format: uuid */
+                chargeId: string
+                period: string
+                item: string
+                open: number
+                /** Format: date */
+                dueDate: string
+              }[]
+              /** Format: date-time */
+              issuedAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/reminders/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One reminder notice, to print */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              number: string
+              /** Format: uuid */
+              customerId: string
+              customerName?: string
+              /** @enum {unknown} */
+              level: 'first' | 'second'
+              amount: number
+              lines: {
+                /** Format: uuid */
+                chargeId: string
+                period: string
+                item: string
+                open: number
+                /** Format: date */
+                dueDate: string
+              }[]
+              /** Format: date-time */
+              issuedAt: string
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/deposits': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Deposits: all, held, or refunds due today */
+    get: {
+      parameters: {
+        query?: {
+          propertyId?: string
+          customerId?: string
+          view?: 'held' | 'refunds_due' | 'all'
+          cursor?: string
+          limit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                /** Format: uuid */
+                propertyId: string
+                /** Format: uuid */
+                customerId: string
+                customerName: string
+                unitId: string | null
+                unitNumber: string | null
+                /** @enum {unknown} */
+                type: 'fit_out' | 'pass' | 'lease'
+                caseId: string | null
+                received: number
+                deducted: number
+                refunded: number
+                balance: number
+                refundDueOn: string | null
+                version: number
+                entries: {
+                  /** Format: uuid */
+                  id: string
+                  /** @enum {unknown} */
+                  kind: 'received' | 'deducted' | 'refunded'
+                  amount: number
+                  method: ('cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay') | null
+                  receiptNumber: string | null
+                  reason: string
+                  caseId: string | null
+                  /** Format: date-time */
+                  at: string
+                }[]
+                /** Format: date-time */
+                createdAt: string
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Receive a deposit (needs Idempotency-Key) */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            customerId: string
+            unitId?: string | null
+            /** @enum {unknown} */
+            type: 'fit_out' | 'pass' | 'lease'
+            amount: number
+            /** @enum {unknown} */
+            method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+            caseId?: string | null
+            note?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName: string
+              unitId: string | null
+              unitNumber: string | null
+              /** @enum {unknown} */
+              type: 'fit_out' | 'pass' | 'lease'
+              caseId: string | null
+              received: number
+              deducted: number
+              refunded: number
+              balance: number
+              refundDueOn: string | null
+              version: number
+              entries: {
+                /** Format: uuid */
+                id: string
+                /** @enum {unknown} */
+                kind: 'received' | 'deducted' | 'refunded'
+                amount: number
+                method: ('cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay') | null
+                receiptNumber: string | null
+                reason: string
+                caseId: string | null
+                /** Format: date-time */
+                at: string
+              }[]
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/deposits/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A deposit with its ledger */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName: string
+              unitId: string | null
+              unitNumber: string | null
+              /** @enum {unknown} */
+              type: 'fit_out' | 'pass' | 'lease'
+              caseId: string | null
+              received: number
+              deducted: number
+              refunded: number
+              balance: number
+              refundDueOn: string | null
+              version: number
+              entries: {
+                /** Format: uuid */
+                id: string
+                /** @enum {unknown} */
+                kind: 'received' | 'deducted' | 'refunded'
+                amount: number
+                method: ('cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay') | null
+                receiptNumber: string | null
+                reason: string
+                caseId: string | null
+                /** Format: date-time */
+                at: string
+              }[]
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/deposits/{id}/deduct': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Deduct damage from a deposit */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            amount: number
+            reason: string
+            caseId?: string | null
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName: string
+              unitId: string | null
+              unitNumber: string | null
+              /** @enum {unknown} */
+              type: 'fit_out' | 'pass' | 'lease'
+              caseId: string | null
+              received: number
+              deducted: number
+              refunded: number
+              balance: number
+              refundDueOn: string | null
+              version: number
+              entries: {
+                /** Format: uuid */
+                id: string
+                /** @enum {unknown} */
+                kind: 'received' | 'deducted' | 'refunded'
+                amount: number
+                method: ('cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay') | null
+                receiptNumber: string | null
+                reason: string
+                caseId: string | null
+                /** Format: date-time */
+                at: string
+              }[]
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/deposits/{id}/refund': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Refund a deposit (not before its due date) */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            amount?: number
+            /** @enum {unknown} */
+            method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+            reason?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName: string
+              unitId: string | null
+              unitNumber: string | null
+              /** @enum {unknown} */
+              type: 'fit_out' | 'pass' | 'lease'
+              caseId: string | null
+              received: number
+              deducted: number
+              refunded: number
+              balance: number
+              refundDueOn: string | null
+              version: number
+              entries: {
+                /** Format: uuid */
+                id: string
+                /** @enum {unknown} */
+                kind: 'received' | 'deducted' | 'refunded'
+                amount: number
+                method: ('cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay') | null
+                receiptNumber: string | null
+                reason: string
+                caseId: string | null
+                /** Format: date-time */
+                at: string
+              }[]
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/deposits/{id}/schedule-refund': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** H-FO-15: refund three months after a clean re-inspection */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            reinspectedOn: string
+            version: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName: string
+              unitId: string | null
+              unitNumber: string | null
+              /** @enum {unknown} */
+              type: 'fit_out' | 'pass' | 'lease'
+              caseId: string | null
+              received: number
+              deducted: number
+              refunded: number
+              balance: number
+              refundDueOn: string | null
+              version: number
+              entries: {
+                /** Format: uuid */
+                id: string
+                /** @enum {unknown} */
+                kind: 'received' | 'deducted' | 'refunded'
+                amount: number
+                method: ('cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay') | null
+                receiptNumber: string | null
+                reason: string
+                caseId: string | null
+                /** Format: date-time */
+                at: string
+              }[]
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/collection-rate': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** H-IS-27: collection rate per month */
+    get: {
+      parameters: {
+        query: {
+          propertyId: string
+          /** @description YYYY-MM */
+          from: string
+          /** @description YYYY-MM */
+          to: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** @description YYYY-MM */
+                period: string
+                due: number
+                collectedInPeriod: number
+                collectedToDate: number
+                arrearsRecovered: number
+                rateBp: number | null
+                unitsBilled: number
+                unitsPaid: number
+                unitRateBp: number | null
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/billing/exports/{table}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A table as an Excel workbook (audited: H-IS-14) */
+    get: {
+      parameters: {
+        query: {
+          propertyId: string
+          /** @description YYYY-MM */
+          period?: string
+          /** @description YYYY-MM */
+          from?: string
+          /** @description YYYY-MM */
+          to?: string
+        }
+        header?: never
+        path: {
+          table:
+            | 'bills'
+            | 'charges'
+            | 'payments'
+            | 'arrears'
+            | 'deposits'
+            | 'refunds-due'
+            | 'collection-rate'
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {

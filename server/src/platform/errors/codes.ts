@@ -28,6 +28,13 @@ export const errorStatus = {
   'identity.unknown_permission': 422,
   'identity.customer_link_required': 422,
   'identity.self_lockout': 422,
+  'billing.no_rates': 422,
+  'billing.item_inactive': 422,
+  'billing.already_reversed': 422,
+  'billing.allocation_invalid': 422,
+  'billing.deposit_insufficient': 422,
+  'billing.refund_not_due': 422,
+  'billing.nothing_overdue': 422,
   rate_limited: 429,
   internal: 500,
 } as const satisfies Record<string, number>

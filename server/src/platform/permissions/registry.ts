@@ -10,6 +10,10 @@ export const permissions = [
   'user.manage',
   'role.manage',
   'audit.read',
+  'billing.read',
+  'billing.manage',
+  'billing.configure',
+  'billing.export',
 ] as const
 
 export type Permission = (typeof permissions)[number]
@@ -32,6 +36,9 @@ export const builtinRoles: Record<string, { name: string; permissions: Permissio
       'customer.manage',
       'customer.reveal',
       'audit.read',
+      'billing.read',
+      'billing.configure',
+      'billing.export',
     ],
   },
   supervisor: {
@@ -42,11 +49,29 @@ export const builtinRoles: Record<string, { name: string; permissions: Permissio
       'customer.read',
       'customer.manage',
       'customer.reveal',
+      'billing.read',
     ],
   },
-  agent: { name: '客服专员', permissions: [...staffRead, 'customer.read', 'customer.manage'] },
+  // H-MO-3: the desk sees what a customer owes; taking money is finance's.
+  agent: {
+    name: '客服专员',
+    permissions: [...staffRead, 'customer.read', 'customer.manage', 'billing.read'],
+  },
+  finance: {
+    name: '财务人员',
+    permissions: [
+      ...staffRead,
+      'customer.read',
+      'billing.read',
+      'billing.manage',
+      'billing.export',
+    ],
+  },
   department_head: { name: '部门负责人', permissions: [...staffRead, 'customer.read'] },
   department_staff: { name: '部门员工', permissions: [...staffRead] },
   // A customer reads only their own record, units and buildings (scope, not permission, limits it).
-  customer: { name: '客户', permissions: ['property.read', 'unit.read', 'customer.read'] },
+  customer: {
+    name: '客户',
+    permissions: ['property.read', 'unit.read', 'customer.read', 'billing.read'],
+  },
 }

@@ -1,0 +1,279 @@
+import type { RequestContext } from '../../../platform/http/context'
+import type { Deps } from './shared'
+import { AppError, notFound, staleVersion } from '../../../platform/errors'
+import { recordAudit } from '../../../platform/audit'
+import { decodeCursor, page } from '../../../platform/http/cursor'
+import type { Db } from '../../../platform/db'
+import { findUnit } from '../../org'
+import * as repo from '../billing.repository'
+import type {
+  DeductDepositBody,
+  Deposit,
+  DepositListQuery,
+  ReceiveDepositBody,
+  RefundDepositBody,
+} from '../billing.schemas'
+import { addMonths, periodOf } from '../money'
+import { customerInScope, documentNumber, today } from './shared'
+
+/** H-FO-15: the deposit balance comes back three months after a clean re-inspection. */
+export const REFUND_DELAY_MONTHS = 3
+
+type Entry = Awaited<ReturnType<typeof repo.entriesOfDeposits>>[number]
+
+function toDeposit(
+  row: { deposit: repo.DepositRow; customerName: string; unitNumber: string | null },
+  entries: Entry[],
+): Deposit {
+  const d = row.deposit
+  const sum = (kind: Entry['kind']) =>
+    entries.filter((e) => e.kind === kind).reduce((s, e) => s + e.amount, 0)
+  return {
+    id: d.id,
+    propertyId: d.propertyId,
+    customerId: d.customerId,
+    customerName: row.customerName,
+    unitId: d.unitId,
+    unitNumber: row.unitNumber,
+    type: d.type,
+    caseId: d.caseId,
+    received: sum('received'),
+    deducted: sum('deducted'),
+    refunded: sum('refunded'),
+    balance: d.balance,
+    refundDueOn: d.refundDueOn,
+    version: d.version,
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      amount: e.amount,
+      method: e.method,
+      receiptNumber: e.receiptNumber,
+      reason: e.reason,
+      caseId: e.caseId,
+      at: e.at.toISOString(),
+    })),
+    createdAt: d.createdAt.toISOString(),
+  }
+}
+
+export async function depositById(db: Db, ctx: RequestContext, id: string): Promise<Deposit> {
+  const [row] = await repo.listDeposits(db, ctx.actor, { limit: 1, ids: [id] })
+  if (!row) throw notFound('deposit')
+  return toDeposit(row, await repo.entriesOfDeposits(db, [id]))
+}
+
+/** H-FO-3: a deposit taken at finance (fit-out, pass card, lease) becomes a liability with a receipt. */
+export async function receiveDeposit(
+  tx: Db,
+  deps: Deps,
+  ctx: RequestContext,
+  key: string,
+  input: ReceiveDepositBody,
+): Promise<Deposit> {
+  const customer = await customerInScope(tx, ctx, input.customerId)
+  if (input.unitId) {
+    const unit = await findUnit(tx, ctx.actor, today(deps), input.unitId)
+    if (!unit || unit.unit.propertyId !== customer.propertyId) throw notFound('unit')
+  }
+  const now = deps.clock.now()
+  const deposit = await repo.insertDeposit(tx, {
+    orgId: ctx.actor.orgId,
+    propertyId: customer.propertyId,
+    customerId: customer.id,
+    unitId: input.unitId ?? null,
+    type: input.type,
+    caseId: input.caseId ?? null,
+    createdAt: now,
+  })
+  const receiptNumber = await documentNumber(
+    tx,
+    ctx.actor.orgId,
+    'YJ',
+    customer.propertyId,
+    periodOf(today(deps)),
+  )
+  await repo.insertDepositEntry(tx, {
+    orgId: ctx.actor.orgId,
+    depositId: deposit.id,
+    kind: 'received',
+    amount: input.amount,
+    method: input.method,
+    receiptNumber,
+    reason: input.note ?? '',
+    caseId: input.caseId ?? null,
+    idempotencyKey: key,
+    createdBy: ctx.actor.userId,
+    at: now,
+  })
+  await repo.changeDepositBalance(tx, deposit.id, input.amount)
+  await recordAudit(tx, deps.clock, ctx, {
+    action: 'deposit.receive',
+    entityType: 'deposit',
+    entityId: deposit.id,
+    diff: {
+      customerId: customer.id,
+      type: input.type,
+      amount: input.amount,
+      receiptNumber,
+      caseId: input.caseId ?? null,
+    },
+  })
+  return depositById(tx, ctx, deposit.id)
+}
+
+async function lockedDeposit(tx: Db, ctx: RequestContext, id: string, amount: number) {
+  const deposit = await repo.findDeposit(tx, ctx.actor, id, true)
+  if (!deposit) throw notFound('deposit')
+  // The balance can never go below zero: checked here under the row lock, and by a CHECK constraint.
+  if (amount > deposit.balance) {
+    throw new AppError(
+      'billing.deposit_insufficient',
+      `Only ${deposit.balance} fen is left on this deposit.`,
+      {
+        field: 'amount',
+        extra: { balance: deposit.balance },
+      },
+    )
+  }
+  return deposit
+}
+
+/** H-FO-14: damage the customer does not repair is paid at market price from the deposit. */
+export async function deductFromDeposit(
+  tx: Db,
+  deps: Deps,
+  ctx: RequestContext,
+  key: string,
+  id: string,
+  input: DeductDepositBody,
+) {
+  const deposit = await lockedDeposit(tx, ctx, id, input.amount)
+  await repo.insertDepositEntry(tx, {
+    orgId: deposit.orgId,
+    depositId: id,
+    kind: 'deducted',
+    amount: input.amount,
+    reason: input.reason,
+    caseId: input.caseId ?? deposit.caseId,
+    idempotencyKey: key,
+    createdBy: ctx.actor.userId,
+    at: deps.clock.now(),
+  })
+  await repo.changeDepositBalance(tx, id, -input.amount)
+  await recordAudit(tx, deps.clock, ctx, {
+    action: 'deposit.deduct',
+    entityType: 'deposit',
+    entityId: id,
+    diff: { amount: input.amount, reason: input.reason },
+  })
+  return depositById(tx, ctx, id)
+}
+
+/** Pays back the balance (or part of it). A scheduled refund cannot be paid before its due date. */
+export async function refundDeposit(
+  tx: Db,
+  deps: Deps,
+  ctx: RequestContext,
+  key: string,
+  id: string,
+  input: RefundDepositBody,
+) {
+  const current = await repo.findDeposit(tx, ctx.actor, id, true)
+  if (!current) throw notFound('deposit')
+  const amount = input.amount ?? current.balance
+  if (amount <= 0)
+    throw new AppError('billing.deposit_insufficient', 'Nothing is left on this deposit.', {
+      field: 'amount',
+      extra: { balance: 0 },
+    })
+  const deposit = await lockedDeposit(tx, ctx, id, amount)
+  if (deposit.refundDueOn && deposit.refundDueOn > today(deps)) {
+    throw new AppError('billing.refund_not_due', `This refund is due on ${deposit.refundDueOn}.`, {
+      extra: { refundDueOn: deposit.refundDueOn },
+    })
+  }
+  const receiptNumber = await documentNumber(
+    tx,
+    ctx.actor.orgId,
+    'TK',
+    deposit.propertyId,
+    periodOf(today(deps)),
+  )
+  await repo.insertDepositEntry(tx, {
+    orgId: deposit.orgId,
+    depositId: id,
+    kind: 'refunded',
+    amount,
+    method: input.method,
+    receiptNumber,
+    reason: input.reason ?? '',
+    caseId: deposit.caseId,
+    idempotencyKey: key,
+    createdBy: ctx.actor.userId,
+    at: deps.clock.now(),
+  })
+  await repo.changeDepositBalance(tx, id, -amount)
+  await recordAudit(tx, deps.clock, ctx, {
+    action: 'deposit.refund',
+    entityType: 'deposit',
+    entityId: id,
+    diff: { amount, receiptNumber },
+  })
+  return depositById(tx, ctx, id)
+}
+
+/** H-FO-15: schedules the refund for three months after the clean re-inspection. */
+export async function scheduleDepositRefund(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  reinspectedOn: string,
+  version: number,
+) {
+  await deps.db.transaction(async (tx) => {
+    const deposit = await repo.findDeposit(tx, ctx.actor, id, true)
+    if (!deposit) throw notFound('deposit')
+    if (deposit.version !== version) throw staleVersion()
+    const refundDueOn = addMonths(reinspectedOn, REFUND_DELAY_MONTHS)
+    await repo.setRefundDue(tx, id, refundDueOn)
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'deposit.schedule_refund',
+      entityType: 'deposit',
+      entityId: id,
+      diff: { reinspectedOn, refundDueOn },
+    })
+  })
+  return depositById(deps.db, ctx, id)
+}
+
+export async function listDeposits(deps: Deps, ctx: RequestContext, q: DepositListQuery) {
+  const limit = q.limit ?? 100
+  const cursor = decodeCursor(q.cursor, ['iso', 'uuid'])
+  const rows = await repo.listDeposits(deps.db, ctx.actor, {
+    limit,
+    ...(q.propertyId ? { propertyId: q.propertyId } : {}),
+    ...(q.customerId ? { customerId: q.customerId } : {}),
+    ...(q.view === 'held' ? { held: true } : {}),
+    // H-FO-15: a scheduled refund shows in finance's queue on its due date, not before.
+    ...(q.view === 'refunds_due' ? { refundDueBy: today(deps) } : {}),
+    ...(cursor ? { after: { createdAt: new Date(String(cursor[0])), id: String(cursor[1]) } } : {}),
+  })
+  const { items, nextCursor } = page(rows, limit, (r) => [
+    r.deposit.createdAt.toISOString(),
+    r.deposit.id,
+  ])
+  const entries = await repo.entriesOfDeposits(
+    deps.db,
+    items.map((r) => r.deposit.id),
+  )
+  return {
+    items: items.map((r) =>
+      toDeposit(
+        r,
+        entries.filter((e) => e.depositId === r.deposit.id),
+      ),
+    ),
+    nextCursor,
+  }
+}
