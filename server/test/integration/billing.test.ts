@@ -198,6 +198,40 @@ describe('H-IS-27 the collection rate', () => {
     })
   })
 
+  it('late fees are off by default; where configured, the next bill run charges the days overdue once', async () => {
+    const slb = await t.ids.property('SLB')
+    const plain = (
+      await admin.post('/api/v1/billing/bill-runs', { propertyId: slb, period: '2026-11' })
+    ).json<{ lateFeesCreated: number }>()
+    expect(plain.lateFeesCreated).toBe(0)
+    // Switch them on for SLB: 5 basis points (0.05 %) a day. In October, 丙 still owed 10 000 fen
+    // from the 16th (due date) to the 31st: 15 days × 10 000 × 0.0005 = 75 fen, on December's bill.
+    const late = (await admin.get('/api/v1/billing/charge-items'))
+      .json<{ items: (Item & { version: number })[] }>()
+      .items.find((i) => i.code === 'late_fee')
+    const on = await admin.patch(`/api/v1/billing/charge-items/${late?.id}`, {
+      active: true,
+      version: late?.version,
+    })
+    expect(on.statusCode, on.body).toBe(200)
+    const rate = await admin.post('/api/v1/billing/rates', {
+      propertyId: slb,
+      chargeItemId: late?.id,
+      basis: 'basis_points_per_day',
+      amount: 5,
+      effectiveFrom: '2026-11-01',
+    })
+    expect(rate.statusCode, rate.body).toBe(201)
+    const run = (
+      await admin.post('/api/v1/billing/bill-runs', { propertyId: slb, period: '2026-11' })
+    ).json<{ lateFeesCreated: number; lateFeeAmount: number }>()
+    expect(run).toMatchObject({ lateFeesCreated: 1, lateFeeAmount: 75 })
+    const again = (
+      await admin.post('/api/v1/billing/bill-runs', { propertyId: slb, period: '2026-11' })
+    ).json<{ lateFeesCreated: number }>()
+    expect(again.lateFeesCreated).toBe(0)
+  })
+
   it('H-IS-27 the demo building’s rate equals collected ÷ due summed from its charges, month by month', async () => {
     const months = (
       await fin.get(`/api/v1/billing/collection-rate?propertyId=${sl}&from=2026-08&to=2026-11`)

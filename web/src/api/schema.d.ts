@@ -2425,6 +2425,8 @@ export interface paths {
               chargesCreated: number
               amountCreated: number
               chargesExisting: number
+              lateFeesCreated: number
+              lateFeeAmount: number
             }
           }
         }

@@ -772,3 +772,31 @@ export async function openChargesOfCustomer(db: Db, customerId: string) {
     .where(and(eq(charges.customerId, customerId), isNull(charges.reversedAt)))
   return rows.map((r) => ({ ...r, open: Number(r.open) })).filter((r) => r.open > 0)
 }
+
+/** Live charges of a building still open and past due on a day, except late fees themselves. */
+export async function overdueChargesOn(db: Db, propertyId: string, day: string) {
+  const rows = await db
+    .select({ charge: charges, open: sql<number>`(${charges.amount} - ${paidOf})::bigint` })
+    .from(charges)
+    .innerJoin(chargeItems, eq(chargeItems.id, charges.chargeItemId))
+    .where(
+      and(
+        eq(charges.propertyId, propertyId),
+        isNull(charges.reversedAt),
+        sql`${chargeItems.kind} <> 'late_fee'`,
+        sql`${charges.dueDate} < ${day}`,
+        sql`${charges.amount} > ${paidOf}`,
+      ),
+    )
+  return rows.map((r) => ({ charge: r.charge, open: Number(r.open) }))
+}
+
+/** Inserts a charge unless one with its idempotency key exists; true when inserted. */
+export async function insertChargeOnce(db: Db, row: typeof charges.$inferInsert) {
+  const created = await db
+    .insert(charges)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: charges.id })
+  return created.length === 1
+}

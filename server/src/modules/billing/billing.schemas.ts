@@ -87,6 +87,8 @@ export const BillRunResult = Type.Object({
   chargesCreated: Type.Integer(),
   amountCreated: Type.Integer(),
   chargesExisting: Type.Integer(),
+  lateFeesCreated: Type.Integer(),
+  lateFeeAmount: Type.Integer(),
 })
 export type BillRunResult = Static<typeof BillRunResult>
 

@@ -7,6 +7,9 @@ import * as repo from '../billing.repository'
 import type { BillRunResult } from '../billing.schemas'
 import {
   addDays,
+  addMonths,
+  daysBetween,
+  divRound,
   daysInMonth,
   monthEnd,
   monthStart,
@@ -52,6 +55,8 @@ export async function generateBills(
       chargesCreated: 0,
       amountCreated: 0,
       chargesExisting: 0,
+      lateFeesCreated: 0,
+      lateFeeAmount: 0,
     }
     const now = clock.now()
     const billOf = new Map<string, repo.BillRow>()
@@ -109,6 +114,60 @@ export async function generateBills(
           } else {
             result.chargesExisting++
           }
+        }
+      }
+    }
+    // Late fees, where the contract allows them (an active late-fee item with a daily rate): the
+    // days each charge was overdue in the previous month, on this month's bill, once per charge.
+    const late = (await repo.ratesOn(tx, propertyId, first, 'late_fee')).find(
+      (r) => r.rate.basis === 'basis_points_per_day',
+    )
+    if (late) {
+      const previous = addMonths(first, -1).slice(0, 7)
+      const prevStart = monthStart(previous)
+      const prevEnd = monthEnd(previous)
+      const lateDue = addDays(first, late.item.dueDays)
+      for (const { charge, open } of await repo.overdueChargesOn(tx, propertyId, prevEnd)) {
+        const from = charge.dueDate >= prevStart ? charge.dueDate : addDays(prevStart, -1)
+        const days = daysBetween(from, prevEnd)
+        const amount = divRound(open * late.rate.amount * days, 10_000)
+        if (days <= 0 || amount <= 0) continue
+        let bill =
+          billOf.get(charge.customerId) ??
+          (await repo.findBill(tx, propertyId, charge.customerId, period))
+        if (!bill) {
+          const number = await documentNumber(tx, ctx.actor.orgId, 'ZD', propertyId, period)
+          const billRow = { orgId: ctx.actor.orgId, propertyId, customerId: charge.customerId }
+          bill = (
+            await repo.insertBillIfAbsent(tx, {
+              ...billRow,
+              period,
+              number,
+              dueDate: lateDue,
+              createdAt: now,
+            })
+          ).bill
+        }
+        billOf.set(charge.customerId, bill)
+        const inserted = await repo.insertChargeOnce(tx, {
+          orgId: ctx.actor.orgId,
+          propertyId,
+          customerId: charge.customerId,
+          unitId: charge.unitId,
+          chargeItemId: late.item.id,
+          billId: bill.id,
+          period,
+          description: `${late.item.name}：${charge.description}（${previous} 逾期 ${days} 天）`,
+          amount,
+          dueDate: lateDue,
+          source: 'posted',
+          idempotencyKey: `late:${charge.id}:${previous}`,
+          createdBy: ctx.actor.userId,
+          createdAt: now,
+        })
+        if (inserted) {
+          result.lateFeesCreated++
+          result.lateFeeAmount += amount
         }
       }
     }
