@@ -132,3 +132,24 @@ export function compact<T extends Record<string, unknown>>(query: T): T {
     Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ''),
   ) as T
 }
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/
+
+/**
+ * A fresh Idempotency-Key. crypto.randomUUID exists only in secure contexts (https,
+ * localhost); a console opened over plain http on the office LAN uses getRandomValues.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * The header a money POST carries: the server records it once per key and answers a
+ * repeat with the first response. Pass as `params: { header: idempotent(key) }`.
+ */
+export function idempotent(key: string): { 'idempotency-key': string } {
+  if (!IDEMPOTENCY_KEY.test(key)) throw new Error(`invalid Idempotency-Key: ${key}`)
+  return { 'idempotency-key': key }
+}

@@ -71,6 +71,62 @@ const routes: RouteObject[] = [
           async () => (await import('../features/audit/AuditPage')).AuditPage,
         ),
       },
+      {
+        path: 'billing/bills',
+        lazy: page(
+          'billing.read',
+          async () => (await import('../features/billing/BillsPage')).BillsPage,
+        ),
+      },
+      {
+        path: 'billing/payments',
+        lazy: page(
+          'billing.read',
+          async () => (await import('../features/billing/PaymentsPage')).PaymentsPage,
+        ),
+      },
+      {
+        path: 'billing/arrears',
+        lazy: page(
+          'billing.read',
+          async () => (await import('../features/billing/ArrearsPage')).ArrearsPage,
+        ),
+      },
+      {
+        path: 'billing/deposits',
+        lazy: page(
+          'billing.read',
+          async () => (await import('../features/billing/DepositsPage')).DepositsPage,
+        ),
+      },
+      {
+        path: 'billing/collection-rate',
+        lazy: page(
+          'billing.read',
+          async () => (await import('../features/billing/CollectionRatePage')).CollectionRatePage,
+        ),
+      },
+      {
+        path: 'billing/customers/:id',
+        lazy: page(
+          'billing.read',
+          async () => (await import('../features/billing/StatementPage')).StatementPage,
+        ),
+      },
+      {
+        path: 'billing/reminders/:id/print',
+        lazy: page(
+          'billing.read',
+          async () => (await import('../features/billing/ReminderPrintPage')).ReminderPrintPage,
+        ),
+      },
+      {
+        path: 'billing/settings',
+        lazy: page(
+          'billing.configure',
+          async () => (await import('../features/billing/ChargeSettingsPage')).ChargeSettingsPage,
+        ),
+      },
       { path: '*', lazy: page(null, async () => (await import('./NotFoundPage')).NotFoundPage) },
     ],
   },

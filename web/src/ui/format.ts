@@ -19,3 +19,8 @@ export function formatDate(iso: string | null | undefined): string {
 export function toIsoDate(value: dayjs.Dayjs): string {
   return value.format('YYYY-MM-DD')
 }
+
+/** Today's calendar date (YYYY-MM-DD) in a building's time zone. */
+export function todayIn(timeZone: string): string {
+  return dayjs().tz(timeZone).format('YYYY-MM-DD')
+}

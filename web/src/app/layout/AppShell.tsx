@@ -5,7 +5,7 @@ import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router'
 import { useCan } from '../auth/me-context'
 import { RequireAuth } from '../auth/RequireAuth'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
-import { NAV_ITEMS } from '../nav'
+import { NAV_GROUPS, NAV_ITEMS, type NavItem } from '../nav'
 import { CurrentPropertyProvider } from '../property/CurrentPropertyProvider'
 import { PropertySwitcher } from './PropertySwitcher'
 import { UserMenu } from './UserMenu'
@@ -35,7 +35,23 @@ function ShellLayout() {
   const { token } = antTheme.useToken()
 
   const items = NAV_ITEMS.filter((item) => can(item.permission))
-  const selected = items.find((item) => location.pathname.startsWith(item.path))?.path
+  const selectedItem = items.find((item) => location.pathname.startsWith(item.path))
+  const selected = selectedItem?.path
+  const leaf = (item: NavItem) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) })
+  // Items of a group sit together in a submenu where the group's first item would be.
+  const menuItems = items.flatMap((item, index) => {
+    if (!item.group) return [leaf(item)]
+    if (items.findIndex((other) => other.group === item.group) !== index) return []
+    const group = NAV_GROUPS[item.group]
+    return [
+      {
+        key: `group:${item.group}`,
+        icon: group.icon,
+        label: t(group.labelKey),
+        children: items.filter((other) => other.group === item.group).map(leaf),
+      },
+    ]
+  })
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -46,6 +62,7 @@ function ShellLayout() {
         breakpoint="lg"
         width={200}
         theme="light"
+        className="app-shell-sider"
         style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
       >
         <Typography.Title
@@ -58,11 +75,8 @@ function ShellLayout() {
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
-            items={items.map((item) => ({
-              key: item.path,
-              icon: item.icon,
-              label: t(item.labelKey),
-            }))}
+            defaultOpenKeys={selectedItem?.group ? [`group:${selectedItem.group}`] : []}
+            items={menuItems}
             onClick={({ key }) => void navigate(key)}
             style={{ borderInlineEnd: 'none' }}
           />
@@ -70,6 +84,7 @@ function ShellLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
+          className="app-shell-header"
           style={{
             background: token.colorBgContainer,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
@@ -85,7 +100,7 @@ function ShellLayout() {
           <LanguageSwitch />
           <UserMenu />
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="app-shell-content" style={{ padding: 24 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

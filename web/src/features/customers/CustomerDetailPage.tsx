@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons'
+import {
+  AccountBookOutlined,
+  ArrowLeftOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  EyeOutlined,
+} from '@ant-design/icons'
 import {
   Alert,
   App,
@@ -91,6 +97,14 @@ export function CustomerDetailPage() {
         }
         extra={
           <>
+            {can('billing.read') && (
+              <Button
+                icon={<AccountBookOutlined />}
+                onClick={() => void navigate(`/billing/customers/${data.id}`)}
+              >
+                {t('statement.link')}
+              </Button>
+            )}
             {canReveal && (
               <Button icon={<EyeOutlined />} loading={reveal.isPending} onClick={onReveal}>
                 {t('customers.reveal')}
