@@ -186,7 +186,8 @@ CREATE UNIQUE INDEX "bills_customer_period_uq" ON "bills" USING btree ("property
 CREATE UNIQUE INDEX "bills_number_uq" ON "bills" USING btree ("org_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "charge_items_org_code_uq" ON "charge_items" USING btree ("org_id","code");--> statement-breakpoint
 CREATE INDEX "charge_rates_lookup_idx" ON "charge_rates" USING btree ("property_id","charge_item_id","effective_from");--> statement-breakpoint
-CREATE UNIQUE INDEX "charges_bill_run_uq" ON "charges" USING btree ("occupancy_id","charge_item_id","period") WHERE "charges"."source" = 'bill_run';--> statement-breakpoint
+CREATE UNIQUE INDEX "charges_bill_run_uq" ON "charges" USING btree ("occupancy_id","charge_item_id","period") WHERE "charges"."source" = 'bill_run' and "charges"."reversed_at" is null;--> statement-breakpoint
+CREATE INDEX "charges_bill_idx" ON "charges" USING btree ("bill_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "charges_idempotency_uq" ON "charges" USING btree ("org_id","idempotency_key");--> statement-breakpoint
 CREATE INDEX "charges_customer_idx" ON "charges" USING btree ("customer_id","due_date");--> statement-breakpoint
 CREATE INDEX "charges_property_period_idx" ON "charges" USING btree ("property_id","period");--> statement-breakpoint

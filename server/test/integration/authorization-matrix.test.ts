@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
-import { customers, floors, properties, roles, units, users } from '../../src/db/schema'
+import {
+  chargeItems,
+  customers,
+  deposits,
+  floors,
+  properties,
+  roles,
+  units,
+  users,
+} from '../../src/db/schema'
 import { insertFloor, insertUnit } from '../../src/modules/org'
 import { insertCustomer, insertOccupancy } from '../../src/modules/customers'
 import { builtinRoles, type Permission } from '../../src/platform/permissions'
@@ -14,7 +23,16 @@ import { OTHER_ORG } from '../support/other-org'
 
 // The records a call may name; `organisation` is the organisation's name.
 type Refs = Record<
-  'property' | 'floor' | 'unit' | 'customer' | 'user' | 'role' | 'organisation',
+  | 'property'
+  | 'floor'
+  | 'unit'
+  | 'customer'
+  | 'user'
+  | 'role'
+  | 'organisation'
+  | 'chargeItem'
+  | 'deposit'
+  | 'reminder',
   string
 >
 type Ctx = ReturnType<typeof ctxOf>
@@ -29,10 +47,18 @@ type Row = {
   scope?: 'org' | 'property'
   /** The id for the path parameter; a `ref` names one of the records of the caller's scope. */
   id?: Build<string>
+  /** The query string, without the `?`. */
+  query?: Build<string>
   body?: Build<unknown>
+  /** A money write: sent with a fresh Idempotency-Key. */
+  money?: boolean
+  /** The content type of a success, when not JSON. */
+  type?: string
   /** What a record of another organisation gets, when not 404 (explained at the row). */
   away?: { status: number; code: string }
   freshSession?: boolean
+  /** Staff only: customer accounts get 403 although they hold the permission (own rows only). */
+  staffOnly?: boolean
 }
 type Options = Partial<Row> & { ref?: keyof Refs }
 
@@ -43,6 +69,8 @@ const tables = {
   customer: customers,
   user: users,
   role: roles,
+  chargeItem: chargeItems,
+  deposit: deposits,
 }
 
 function r(
@@ -54,7 +82,8 @@ function r(
 ): Row {
   const [method, path] = route.split(' ') as [Row['method'], string]
   const { ref, ...rest } = o
-  const scope = ref === 'user' || ref === 'role' ? 'org' : ref ? 'property' : undefined
+  const org = ref === 'user' || ref === 'role' || ref === 'chargeItem'
+  const scope = org ? 'org' : ref ? 'property' : undefined
   return {
     method,
     path,
@@ -72,6 +101,30 @@ const year = (c: Ctx) => 1900 + c.seq()
 const version = (table: keyof typeof tables) => async (refs: Refs, c: Ctx) => ({
   version: await c.version(table, refs[table]),
 })
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const building = (refs: Refs) => `propertyId=${refs.property}`
+const inBuilding: Options = { scope: 'property', query: building }
+// Money writes name a fresh customer of the building, or a fresh record posted for one by the
+// organisation's admin: a write that succeeds changes nothing another row reads.
+const newCharge = async (refs: Refs) => ({
+  ...{ customerId: await freshCustomer(refs.property), chargeItemId: refs.chargeItem },
+  amount: 100,
+})
+const newPayment = async (refs: Refs) => ({
+  ...{ customerId: await freshCustomer(refs.property), amount: 100, method: 'cash' },
+})
+const newDeposit = async (refs: Refs) => ({
+  ...{ customerId: await freshCustomer(refs.property), type: 'fit_out' },
+  ...{ amount: 10_000, method: 'cash' },
+})
+const fresh = (what: string, body: (refs: Refs) => Promise<object>) => async (refs: Refs) =>
+  created(await money(adminOf(refs), what, await body(refs)))
+/** A fresh customer with a charge overdue since January. */
+const overdue = async (refs: Refs) => {
+  const charge = { ...(await newCharge(refs)), dueDate: '2026-01-01' }
+  await created(await money(adminOf(refs), 'charges', charge))
+  return charge.customerId
+}
 
 const rows: Row[] = [
   // identity
@@ -189,6 +242,94 @@ const rows: Row[] = [
   }),
   // audit
   r('GET /audit', 'read the audit log', 'audit.read', 200),
+  // billing
+  r('GET /billing/charge-items', 'list charge items', 'billing.read', 200),
+  r('POST /billing/charge-items', 'add a charge item', 'billing.configure', 201, {
+    body: (_, c) => ({ code: `matrix_${c.seq()}`, name: '矩阵收费', kind: 'fixed_fee' }),
+  }),
+  r('PATCH /billing/charge-items/:id', 'change a charge item', 'billing.configure', 200, {
+    ref: 'chargeItem',
+    body: version('chargeItem'),
+  }),
+  r('GET /billing/rates', 'list a building’s rates', 'billing.read', 200, inBuilding),
+  // A later year each call, for the matrix's own item: no bill run reads these rates.
+  r('POST /billing/rates', 'set a rate', 'billing.configure', 201, {
+    scope: 'property',
+    body: (refs, c) => ({
+      ...{ propertyId: refs.property, chargeItemId: refs.chargeItem, basis: 'fixed' },
+      ...{ amount: 100, effectiveFrom: `${year(c) + 300}-01-01` },
+    }),
+  }),
+  // This month's run again: it creates nothing twice.
+  r('POST /billing/bill-runs', 'run a month’s bills', 'billing.manage', 200, {
+    scope: 'property',
+    body: (refs) => ({ propertyId: refs.property, period: '2026-11' }),
+  }),
+  r('GET /billing/bills', 'list bills', 'billing.read', 200),
+  r('GET /billing/charges', 'list charges', 'billing.read', 200),
+  r('POST /billing/charges', 'post a charge', 'billing.manage', 201, {
+    ...{ scope: 'property', money: true, body: newCharge },
+  }),
+  r('POST /billing/charges/:id/reverse', 'reverse a charge', 'billing.manage', 200, {
+    ...{ scope: 'property', money: true, id: fresh('charges', newCharge) },
+    body: () => ({ reason: '误录费用' }),
+  }),
+  r('GET /billing/payments', 'list payments', 'billing.read', 200),
+  r('POST /billing/payments', 'record a payment', 'billing.manage', 201, {
+    ...{ scope: 'property', money: true, body: newPayment },
+  }),
+  r('POST /billing/payments/:id/reverse', 'reverse a payment', 'billing.manage', 200, {
+    ...{ scope: 'property', money: true, id: fresh('payments', newPayment) },
+    body: () => ({ reason: '误录收款' }),
+  }),
+  r('POST /billing/customers/:id/apply-credit', 'apply credit', 'billing.manage', 200, {
+    ...{ ref: 'customer', money: true },
+  }),
+  r('GET /billing/customers/:id/statement', 'read a statement', 'billing.read', 200, {
+    ref: 'customer',
+  }),
+  r('GET /billing/customers/:id/settlement', 'read a settlement', 'billing.read', 200, {
+    ref: 'customer',
+  }),
+  r('GET /billing/arrears', 'list arrears', 'billing.read', 200, inBuilding),
+  r('POST /billing/customers/:id/reminders', 'issue a reminder', 'billing.manage', 201, {
+    ...{ scope: 'property', money: true, id: overdue, body: () => ({ level: 'first' }) },
+  }),
+  r('GET /billing/customers/:id/reminders', 'list reminders', 'billing.read', 200, {
+    ref: 'customer',
+  }),
+  r('GET /billing/reminders/:id', 'read a reminder', 'billing.read', 200, { ref: 'reminder' }),
+  r('GET /billing/deposits', 'list deposits', 'billing.read', 200),
+  r('GET /billing/deposits/:id', 'read a deposit', 'billing.read', 200, { ref: 'deposit' }),
+  r('POST /billing/deposits', 'receive a deposit', 'billing.manage', 201, {
+    ...{ scope: 'property', money: true, body: newDeposit },
+  }),
+  r('POST /billing/deposits/:id/deduct', 'deduct from a deposit', 'billing.manage', 200, {
+    ...{ scope: 'property', money: true, id: fresh('deposits', newDeposit) },
+    body: () => ({ amount: 100, reason: '损坏赔偿' }),
+  }),
+  r('POST /billing/deposits/:id/refund', 'refund a deposit', 'billing.manage', 200, {
+    ...{ scope: 'property', money: true, id: fresh('deposits', newDeposit) },
+    body: () => ({ method: 'cash' }),
+  }),
+  r('POST /billing/deposits/:id/schedule-refund', 'schedule a refund', 'billing.manage', 200, {
+    ref: 'deposit',
+    body: async (refs, c) => ({
+      reinspectedOn: '2026-11-01',
+      ...(await version('deposit')(refs, c)),
+    }),
+  }),
+  // Building-wide figures: a customer account holds billing.read for its own rows only.
+  r('GET /billing/collection-rate', 'read the collection rate', 'billing.read', 200, {
+    ...{
+      staffOnly: true,
+      scope: 'property',
+      query: (refs) => `${building(refs)}&from=2026-08&to=2026-11`,
+    },
+  }),
+  r('GET /billing/exports/:table', 'export bills', 'billing.export', 200, {
+    ...{ ...inBuilding, id: () => 'bills', type: XLSX },
+  }),
 ]
 
 type Away = { label: string; level: 'org' | 'property'; refs: () => Refs }
@@ -220,6 +361,7 @@ const matrixRoles: Role[] = [
   { username: 'manager', role: 'manager', home: () => demo, away: [orgAway], leaks: demoLeaks },
   slStaff('cs.supervisor', 'supervisor'),
   slStaff('cs.agent', 'agent'),
+  slStaff('fin.staff', 'finance'),
   slStaff('eng.head', 'department_head'),
   slStaff('eng.tech', 'department_staff'),
   {
@@ -227,7 +369,7 @@ const matrixRoles: Role[] = [
     role: 'customer',
     home: () => demo,
     away: [orgAway, { label: 'another customer', level: 'property', refs: () => otherCustomer }],
-    leaks: slLeaks,
+    leaks: () => [...slLeaks(), otherCustomer.customer],
   },
   {
     username: OTHER_ORG.admin,
@@ -267,13 +409,7 @@ const ctxOf = (username: string) => ({
       const unit = { orgId, propertyId, floorId, number: `D${++counter}`, kind: 'office' as const }
       return (await insertUnit(t.db, { ...unit, areaM2: 50 })).id
     },
-    customer: async (propertyId: string) => {
-      const { orgId } = await one(
-        t.db.select().from(properties).where(eq(properties.id, propertyId)),
-      )
-      const customer = { orgId, propertyId, kind: 'person' as const, name: '误录客户' }
-      return (await insertCustomer(t.db, customer)).id
-    },
+    customer: freshCustomer,
     // Starts after today, so it changes nobody's occupants or scope before it is ended.
     occupancy: async (customerId: string, unitId: string) => {
       const { orgId, propertyId } = await one(t.db.select().from(units).where(eq(units.id, unitId)))
@@ -283,6 +419,18 @@ const ctxOf = (username: string) => ({
     },
   },
 })
+
+async function freshCustomer(propertyId: string) {
+  const { orgId } = await one(t.db.select().from(properties).where(eq(properties.id, propertyId)))
+  const customer = { orgId, propertyId, kind: 'person' as const, name: '误录客户' }
+  return (await insertCustomer(t.db, customer)).id
+}
+
+const key = () => ({ 'idempotency-key': randomUUID() })
+const money = (client: Client, what: string, body: object) =>
+  client.request('POST', `/api/v1/billing/${what}`, body, key())
+const adminOf = (refs: Refs) =>
+  clients[refs.organisation === other.organisation ? OTHER_ORG.admin : 'admin']!
 
 /** The one row a fixture query finds. */
 async function one<T>(rows: PromiseLike<T[]>) {
@@ -324,24 +472,53 @@ async function orgFixtures(admin: Client, prefix: string, propertyId: string) {
   return { role, user }
 }
 
+/** A customer's overdue charge, reminder and deposit, made by their organisation's admin. */
+async function moneyFixtures(admin: Client, customerId: string, chargeItem: string) {
+  const post = async (what: string, body: object) => created(await money(admin, what, body))
+  await post('charges', {
+    customerId,
+    chargeItemId: chargeItem,
+    amount: 100,
+    dueDate: '2026-01-01',
+  })
+  const reminder = await post(`customers/${customerId}/reminders`, { level: 'first' })
+  const held = { customerId, type: 'fit_out', amount: 10_000, method: 'cash' }
+  return { chargeItem, reminder, deposit: await post('deposits', held) }
+}
+
+async function chargeItem(admin: Client, code: string, kind = 'fixed_fee') {
+  return created(await admin.post('/api/v1/billing/charge-items', { code, name: '矩阵', kind }))
+}
+
 beforeAll(async () => {
   t = await startTestApp()
   for (const role of matrixRoles) clients[role.username] = await t.signIn(role.username)
   const admin = clients['admin']!
   const [sl, ot] = [await t.ids.property('SL'), await t.ids.property('OT')]
   slbId = await t.ids.property('SLB')
+  const [office, external] = [
+    await t.ids.customerOf('tenant.office'),
+    await t.ids.customer('外部公司'),
+  ]
   demo = {
     ...{ property: sl, floor: await floorId('SL', '2F'), unit: await t.ids.unit('201') },
-    ...{ customer: await t.ids.customerOf('tenant.office') },
+    ...{ customer: office },
     ...(await orgFixtures(admin, 'matrix', sl)),
+    ...(await moneyFixtures(admin, office, await chargeItem(admin, 'matrix_item'))),
     organisation: await organisationName(admin),
   }
+  const them = clients[OTHER_ORG.admin]!
   other = {
     ...{ property: ot, floor: await floorId('OT', '1F'), unit: await t.ids.unit('101', 'OT') },
-    ...{ customer: await t.ids.customer('外部公司') },
-    ...(await orgFixtures(clients[OTHER_ORG.admin]!, 'other', ot)),
-    organisation: await organisationName(clients[OTHER_ORG.admin]!),
+    ...{ customer: external },
+    ...(await orgFixtures(them, 'other', ot)),
+    ...(await moneyFixtures(them, external, await chargeItem(them, 'other_item'))),
+    organisation: await organisationName(them),
   }
+  // The other organisation bills nothing yet: a management-fee rate lets its admin run bills.
+  const fee = { chargeItemId: await chargeItem(them, 'management_fee', 'management_fee') }
+  const rate = { ...fee, propertyId: ot, basis: 'per_m2_month', amount: 2500 }
+  await created(await them.post('/api/v1/billing/rates', { ...rate, effectiveFrom: '2026-01-01' }))
   // 示例公寓B座 has no customers in the demo data: give it one, living in B101.
   const unit = await t.ids.unit('B101', 'SLB')
   const resident = { propertyId: slbId, kind: 'person', name: 'B座住户' }
@@ -349,9 +526,11 @@ beforeAll(async () => {
   const since = { unitId: unit, role: 'owner', fromDate: '2025-01-01' }
   await created(await admin.post(`/api/v1/customers/${customer}/occupancies`, since))
   const floor = await floorId('SLB', '1F')
-  slb = { ...demo, property: slbId, floor, unit, customer }
+  const slbMoney = await moneyFixtures(admin, customer, demo.chargeItem)
+  slb = { ...demo, property: slbId, floor, unit, customer, ...slbMoney }
   const neighbour = await t.ids.customerOf('tenant.apartment')
-  otherCustomer = { ...slb, unit: await t.ids.unit('1201'), customer: neighbour }
+  const neighbourMoney = await moneyFixtures(admin, neighbour, demo.chargeItem)
+  otherCustomer = { ...slb, unit: await t.ids.unit('1201'), customer: neighbour, ...neighbourMoney }
 })
 afterAll(() => t.close())
 
@@ -359,14 +538,16 @@ async function send(client: Client, row: Row, refs: Refs | null, ctx: Ctx) {
   // No refs: the path parameter is an id nobody has, and the body is empty.
   const id = refs && row.id ? await row.id(refs, ctx) : randomUUID()
   const body = refs && row.body ? await row.body(refs, ctx) : row.method === 'POST' ? {} : undefined
-  const path = `/api/v1${row.path.replace(/:\w+/, id)}`
-  return { path, res: await client.request(row.method, path, body) }
+  const query = refs && row.query ? `?${await row.query(refs, ctx)}` : ''
+  const path = `/api/v1${row.path.replace(/:\w+/, id)}${query}`
+  return { path, res: await client.request(row.method, path, body, row.money ? key() : {}) }
 }
 
 const allowed = (row: Row, role: Role) =>
-  row.permission === 'public' ||
-  row.permission === 'signed-in' ||
-  (builtinRoles[role.role]?.permissions ?? []).includes(row.permission)
+  !(row.staffOnly && role.role === 'customer') &&
+  (row.permission === 'public' ||
+    row.permission === 'signed-in' ||
+    (builtinRoles[role.role]?.permissions ?? []).includes(row.permission))
 
 for (const row of rows) {
   describe(`${row.method} ${row.path}`, () => {
@@ -394,6 +575,7 @@ for (const row of rows) {
             : clients[who]!
         const { res } = await send(client, row, role.home(), ctxOf(who))
         expect(res.statusCode, res.body).toBe(row.ok)
+        if (row.type) expect(res.headers['content-type']).toBe(row.type)
         for (const leak of role.leaks()) expect(res.body).not.toContain(leak)
       })
       for (const away of aways) {

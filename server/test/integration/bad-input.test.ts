@@ -10,9 +10,13 @@ import { OTHER_ORG } from '../support/other-org'
 // Bad input gets 4xx problem+json, never 500 and never another organisation's data. Every case
 // is sent by the demo admin, who holds every permission: only the input decides the answer.
 
-const kinds = ['property', 'floor', 'unit', 'customer', 'occupancy', 'user', 'role'] as const
+const kinds = [
+  ...['property', 'floor', 'unit', 'customer', 'occupancy', 'user', 'role'],
+  ...['chargeItem', 'charge', 'payment', 'deposit', 'reminder'],
+] as const
 type Ids = Record<(typeof kinds)[number], string>
 type Body = Record<string, unknown>
+type Refs = Record<string, [keyof Ids, number]>
 type Spec = {
   route: string
   /** The path parameter: a record of the caller's own organisation. */
@@ -21,9 +25,16 @@ type Spec = {
   body?: (x: Ids) => Body
   optional?: (x: Ids) => Body
   /** Body fields that name a record: which kind, and the status of an id nobody may use. */
-  refs?: Record<string, [keyof Ids, number]>
+  refs?: Refs
   /** Query parameters that must be refused (400 with the parameter as the field). */
   query?: string[]
+  /** Valid values of the required query parameters a case does not name. */
+  base?: (x: Ids) => Record<string, string>
+  /** The value of a path parameter that is not an id, and values it must refuse. */
+  param?: [string, ...string[]]
+  /** A money write: sent with a fresh Idempotency-Key; `again` changes the body for a reuse. */
+  money?: boolean
+  again?: Body
 }
 
 const LONG = 'x'.repeat(10_000)
@@ -37,6 +48,47 @@ const cursors = [
 const common = [...listQueries, 'limit=1.5', ...cursors]
 const version = () => ({ version: 1 })
 
+// billing
+const inBuilding = (x: Ids) => ({ propertyId: x.property })
+const months = (x: Ids) => ({ ...inBuilding(x), from: '2026-08', to: '2026-11' })
+const monthQueries = ['unexpected=1', 'propertyId=nope', 'from=2026-13', 'to=26-11', 'from=2026-12']
+const filters = ['propertyId=nope', 'customerId=1', 'period=2026-13', 'period=1999-01']
+const billQueries = [`cursor=${cursorOf([1])}`, ...filters]
+const paymentDates = ['from=2026-02-30T00:00:00Z', 'to=yesterday']
+const tables: Spec['param'] = ['bills', 'nope', 'BILLS', 'bills.xlsx', '..%2Fbills']
+const exportQueries = ['unexpected=1', 'propertyId=nope', 'period=2026-13', 'from=2026-1']
+const item = () => ({ code: 'probe_item', name: '探针', kind: 'fixed_fee' })
+const change = () => ({ name: '探针', dueDays: 7, active: true })
+const rate = (x: Ids) => ({
+  ...{ ...inBuilding(x), chargeItemId: x.chargeItem },
+  ...{ basis: 'fixed', amount: 100, effectiveFrom: '2026-12-01' },
+})
+const rated: Refs = { propertyId: ['property', 404], chargeItemId: ['chargeItem', 404] }
+const billRun = (x: Ids) => ({ ...inBuilding(x), period: '2026-11' })
+const charge = (x: Ids) => ({ customerId: x.customer, chargeItemId: x.chargeItem, amount: 100 })
+const chargeMore = (x: Ids) => ({ unitId: x.unit, description: '探针', dueDate: '2026-12-31' })
+const payment = (x: Ids) => ({ customerId: x.customer, amount: 100, method: 'cash' })
+const paymentMore = (x: Ids) => ({
+  ...{ receivedAt: '2026-11-01T00:00:00Z', reference: 'BT1', note: '探针' },
+  allocations: [{ chargeId: x.charge, amount: 100 }],
+})
+const paid: Refs = { customerId: ['customer', 404] }
+const reason = () => ({ reason: '录入错误' })
+const reminder = () => ({ level: 'first' })
+const deposit = (x: Ids) => ({ ...payment(x), type: 'fit_out', amount: 10_000 })
+const depositMore = (x: Ids) => ({ unitId: x.unit, note: '探针' })
+const held: Refs = { ...paid, unitId: ['unit', 404] }
+const charged: Refs = { ...held, chargeItemId: ['chargeItem', 404] }
+const deduct = () => ({ amount: 100, reason: '损坏赔偿' })
+const part = () => ({ amount: 100, reason: '退还' })
+const refund: Partial<Spec> = { id: 'deposit', body: () => ({ method: 'cash' }), optional: part }
+const reinspected = () => ({ reinspectedOn: '2026-11-01', version: 1 })
+/** A money write; a reuse of its key changes `field` (another record when it has no body). */
+function money(route: string, spec: Partial<Spec>, field?: string): Spec {
+  const changed: Body = { amount: 200, reason: '另一原因', level: 'second', method: 'card' }
+  return { route, money: true, ...spec, ...(field ? { again: { [field]: changed[field] } } : {}) }
+}
+
 const specs: Spec[] = [
   { route: 'POST /auth/login', body: () => ({ username: 'admin', password: 'demo1234' }) },
   { route: 'POST /auth/logout' },
@@ -46,11 +98,8 @@ const specs: Spec[] = [
   {
     route: 'POST /users',
     body: (x) => ({
-      username: 'new.one',
-      displayName: '新',
-      kind: 'staff',
-      roleId: x.role,
-      password: 'Matrix12345',
+      ...{ username: 'new.one', displayName: '新', kind: 'staff' },
+      ...{ roleId: x.role, password: 'Matrix12345' },
     }),
     optional: (x) => ({
       phone: '13800001111',
@@ -61,8 +110,7 @@ const specs: Spec[] = [
   },
   {
     route: 'PATCH /users/:id',
-    id: 'user',
-    body: version,
+    ...{ id: 'user', body: version },
     optional: (x) => ({ displayName: '新', phone: '13800001111', roleId: x.role, disabled: false }),
     refs: { roleId: ['role', 400] },
   },
@@ -74,8 +122,7 @@ const specs: Spec[] = [
   },
   {
     route: 'PATCH /roles/:id',
-    id: 'role',
-    body: version,
+    ...{ id: 'role', body: version },
     optional: () => ({ name: '探针', permissions: [] }),
   },
   {
@@ -87,8 +134,7 @@ const specs: Spec[] = [
   { route: 'GET /properties/:id', id: 'property' },
   {
     route: 'PATCH /properties/:id',
-    id: 'property',
-    body: version,
+    ...{ id: 'property', body: version },
     optional: () => ({ name: '新楼', address: '某路', timezone: 'Asia/Shanghai' }),
   },
   { route: 'GET /properties/:propertyId/floors', id: 'property' },
@@ -99,8 +145,7 @@ const specs: Spec[] = [
   },
   {
     route: 'PATCH /floors/:id',
-    id: 'floor',
-    body: version,
+    ...{ id: 'floor', body: version },
     optional: () => ({ label: 'R1', level: 150, kind: 'office' }),
   },
   { route: 'DELETE /floors/:id', id: 'floor' },
@@ -118,8 +163,7 @@ const specs: Spec[] = [
   },
   {
     route: 'PATCH /units/:id',
-    id: 'unit',
-    body: version,
+    ...{ id: 'unit', body: version },
     optional: () => ({ number: 'R101', kind: 'office', areaM2: 50, status: 'vacant' }),
   },
   { route: 'GET /customers', query: [...common, 'propertyId=nope', 'kind=bogus', `q=${LONG}`] },
@@ -136,8 +180,7 @@ const specs: Spec[] = [
   },
   {
     route: 'PATCH /customers/:id',
-    id: 'customer',
-    body: version,
+    ...{ id: 'customer', body: version },
     optional: () => ({
       kind: 'company',
       name: '新',
@@ -159,6 +202,41 @@ const specs: Spec[] = [
     id: 'occupancy',
     body: () => ({ toDate: '2027-01-01', version: 1 }),
   },
+  // billing: `money` writes are sent with a fresh Idempotency-Key (their own cases are below)
+  { route: 'POST /billing/charge-items', body: item, optional: () => ({ dueDays: 7 }) },
+  { route: 'PATCH /billing/charge-items/:id', id: 'chargeItem', body: version, optional: change },
+  { route: 'GET /billing/rates', base: inBuilding, query: ['unexpected=1', 'propertyId=nope'] },
+  {
+    route: 'POST /billing/rates',
+    body: rate,
+    optional: () => ({ unitKind: 'office' }),
+    refs: rated,
+  },
+  { route: 'POST /billing/bill-runs', body: billRun, refs: { propertyId: ['property', 404] } },
+  // A bill cursor is one string: ['x'] is a valid one, [1] is not.
+  { route: 'GET /billing/bills', query: [...listQueries, ...cursors.slice(0, 2), ...billQueries] },
+  { route: 'GET /billing/charges', query: [...common, ...filters, 'billId=x', 'status=bogus'] },
+  money('POST /billing/charges', { body: charge, optional: chargeMore, refs: charged }, 'amount'),
+  money('POST /billing/charges/:id/reverse', { id: 'charge', body: reason }, 'reason'),
+  { route: 'GET /billing/payments', query: [...common, ...filters.slice(0, 2), ...paymentDates] },
+  money('POST /billing/payments', { body: payment, optional: paymentMore, refs: paid }, 'amount'),
+  money('POST /billing/payments/:id/reverse', { id: 'payment', body: reason }, 'reason'),
+  money('POST /billing/customers/:id/apply-credit', { id: 'customer' }),
+  { route: 'GET /billing/customers/:id/statement', id: 'customer' },
+  { route: 'GET /billing/customers/:id/settlement', id: 'customer' },
+  { route: 'GET /billing/arrears', base: inBuilding, query: ['unexpected=1', 'propertyId=nope'] },
+  money('POST /billing/customers/:id/reminders', { id: 'customer', body: reminder }, 'level'),
+  { route: 'GET /billing/customers/:id/reminders', id: 'customer' },
+  { route: 'GET /billing/reminders/:id', id: 'reminder' },
+  { route: 'GET /billing/deposits', query: [...common, ...filters.slice(0, 2), 'view=bogus'] },
+  { route: 'GET /billing/deposits/:id', id: 'deposit' },
+  money('POST /billing/deposits', { body: deposit, optional: depositMore, refs: held }, 'amount'),
+  money('POST /billing/deposits/:id/deduct', { id: 'deposit', body: deduct }, 'amount'),
+  money('POST /billing/deposits/:id/refund', refund, 'amount'),
+  { route: 'POST /billing/deposits/:id/schedule-refund', id: 'deposit', body: reinspected },
+  // `from` after `to`, and more than 36 months, are refused on the parameter too.
+  { route: 'GET /billing/collection-rate', base: months, query: [...monthQueries, 'to=2029-12'] },
+  { route: 'GET /billing/exports/:table', param: tables, base: inBuilding, query: exportQueries },
   {
     route: 'GET /audit',
     query: [
@@ -202,6 +280,24 @@ async function occupancyOf(customerId: string) {
   return row.id
 }
 
+/** A charge item, two charges overdue since January, a payment, a deposit and a reminder. */
+async function billingFixtures(client: Client, customerId: string, code: string) {
+  const post = async (what: string, body: Body) => {
+    const res = await client.request('POST', `/api/v1/billing/${what}`, body, key())
+    if (res.statusCode !== 201) throw new Error(`fixture failed: ${res.statusCode} ${res.body}`)
+    return res.json<{ id: string }>().id
+  }
+  const chargeItem = await post('charge-items', { code, name: '探针', kind: 'fixed_fee' })
+  const overdue = { customerId, chargeItemId: chargeItem, amount: 10_000, dueDate: '2026-01-01' }
+  const [charge] = [await post('charges', overdue), await post('charges', overdue)]
+  const x = { customer: customerId } as Ids
+  return {
+    ...{ chargeItem, charge: charge!, payment: await post('payments', payment(x)) },
+    ...{ deposit: await post('deposits', deposit(x)) },
+    reminder: await post(`customers/${customerId}/reminders`, reminder()),
+  }
+}
+
 beforeAll(async () => {
   t = await startTestApp()
   admin = await t.signIn('admin')
@@ -212,11 +308,13 @@ beforeAll(async () => {
     ...{ property: sl, floor: await firstFloor(sl), unit: await t.ids.unit('201') },
     ...{ customer, occupancy: await occupancyOf(customer) },
     ...{ user: await t.ids.user('fin.staff'), role: await roleOf('fin.staff') },
+    ...(await billingFixtures(admin, customer, 'probe_fixture')),
   }
   theirs = {
     ...{ property: ot, floor: await firstFloor(ot), unit: await t.ids.unit('101', 'OT') },
     ...{ customer: external, occupancy: await occupancyOf(external) },
     ...{ user: await t.ids.user(OTHER_ORG.admin), role: await roleOf(OTHER_ORG.admin) },
+    ...(await billingFixtures(await t.signIn(OTHER_ORG.admin), external, 'probe_fixture')),
   }
 })
 afterAll(() => t.close())
@@ -240,10 +338,11 @@ function expectProblem(res: LightMyRequestResponse, status?: number, field?: str
 
 const methodOf = (spec: Spec) => spec.route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE'
 const urlOf = (spec: Spec, id: string) =>
-  `/api/v1${spec.route.split(' ')[1]!.replace(/:\w+/, encodeURIComponent(id))}`
+  `/api/v1${spec.route.split(' ')[1]!.replace(/:\w+/, encodeURIComponent(id) || spec.param?.[0] || '')}`
 const paramOf = (spec: Spec) => /:(\w+)/.exec(spec.route)?.[1] ?? 'id'
+const key = () => ({ 'idempotency-key': randomUUID() })
 const send = (spec: Spec, id: string, body?: unknown, headers?: Record<string, string>) =>
-  admin.request(methodOf(spec), urlOf(spec, id), body, headers)
+  admin.request(methodOf(spec), urlOf(spec, id), body, { ...(spec.money && key()), ...headers })
 const fullBody = (spec: Spec) => ({ ...spec.body?.(mine), ...spec.optional?.(mine) })
 const ownId = (spec: Spec) => (spec.id ? mine[spec.id] : '')
 // The shape of a valid body, for naming the cases before the ids exist.
@@ -260,6 +359,10 @@ describe('never another organisation’s data', () => {
       `/api/v1/users?q=${OTHER_ORG.admin}`,
       `/api/v1/audit?entityId=${theirs.customer}`,
       `/api/v1/audit?actorId=${theirs.user}`,
+      ...['bills', 'charges', 'payments', 'deposits'].flatMap((list) => [
+        `/api/v1/billing/${list}?propertyId=${theirs.property}`,
+        `/api/v1/billing/${list}?customerId=${theirs.customer}`,
+      ]),
     ]
     for (const url of queries) {
       const res = await admin.get(url)
@@ -267,6 +370,22 @@ describe('never another organisation’s data', () => {
       expect(res.json<{ items: unknown[] }>().items, url).toEqual([])
       for (const leak of LEAKS) expect(res.body, url).not.toContain(leak)
     }
+  })
+
+  it('admin: a building of another organisation is 404 for its rates and figures', async () => {
+    const building = `propertyId=${theirs.property}`
+    const figures = ['collection-rate', 'exports/arrears', 'exports/collection-rate']
+    const urls = [...['rates?', 'arrears?'], ...figures.map((w) => `${w}?from=2026-08&to=2026-11&`)]
+    for (const url of urls.map((u) => `/api/v1/billing/${u}${building}`)) {
+      expect(expectProblem(await admin.get(url), 404).code, url).toBe('not_found')
+    }
+  })
+
+  it('admin: a payment allocated to another organisation’s charge is 422', async () => {
+    const allocations = [{ chargeId: theirs.charge, amount: 100 }]
+    const body = { customerId: mine.customer, amount: 100, method: 'cash', allocations }
+    const res = await admin.request('POST', '/api/v1/billing/payments', body, key())
+    expect(expectProblem(res, 422, 'allocations').code).toBe('billing.allocation_invalid')
   })
 
   it('admin: a body over 1 MiB is 413 request.too_large', async () => {
@@ -370,8 +489,47 @@ for (const spec of specs.filter((s) => s.id)) {
 for (const spec of specs.filter((s) => s.query)) {
   describe(`${spec.route}: the query`, () => {
     it.each(spec.query!)('?%s is 400 on the parameter', async (query) => {
-      const res = await admin.get(`${urlOf(spec, '')}?${query}`)
-      expectProblem(res, 400, query.split('=')[0])
+      const named = new URLSearchParams(query)
+      const rest = Object.entries(spec.base?.(mine) ?? {}).filter(([k]) => !named.has(k))
+      const url = `${urlOf(spec, '')}?${[query, ...rest.map((p) => p.join('='))].join('&')}`
+      expectProblem(await admin.get(url), 400, query.split('=')[0])
+    })
+  })
+}
+
+for (const spec of specs.filter((s) => s.param)) {
+  it.each(spec.param!.slice(1))(`${spec.route} with %s is 400 on ${paramOf(spec)}`, async (bad) => {
+    const url = `${urlOf(spec, '').replace(spec.param![0], bad)}?propertyId=${mine.property}`
+    expectProblem(await admin.get(url), 400, paramOf(spec))
+  })
+}
+
+// A money write runs once per key: a key is required, well-formed, and never serves two requests.
+for (const spec of specs.filter((s) => s.money)) {
+  describe(`${spec.route}: the Idempotency-Key`, () => {
+    const request = (headers: Record<string, string>, body = spec.body?.(mine), id = ownId(spec)) =>
+      admin.request('POST', urlOf(spec, id), body, headers)
+    it.each([
+      ['no key', undefined],
+      ['a key of 7 characters', 'abcdefg'],
+      ['a key of 101 characters', 'k'.repeat(101)],
+      ['a key with a space', 'key with space'],
+      ['a key with a slash', 'key/with/slash'],
+    ])('%s is 400 request.idempotency_key', async (_, bad) => {
+      const problem = expectProblem(await request(bad ? { 'idempotency-key': bad } : {}), 400)
+      expect(problem).toMatchObject({ code: 'request.idempotency_key', field: 'Idempotency-Key' })
+    })
+    it('a key sent again: the same request is replayed, another one is 422', async () => {
+      const headers = key()
+      const first = await request(headers)
+      expect(first.statusCode, first.body).toBeLessThan(300)
+      const replay = await request(headers)
+      expect([replay.statusCode, replay.body]).toEqual([first.statusCode, first.body])
+      expect(replay.headers['idempotent-replayed']).toBe('true')
+      const other = spec.again
+        ? await request(headers, { ...spec.body?.(mine), ...spec.again })
+        : await request(headers, undefined, randomUUID())
+      expect(expectProblem(other, 422).code).toBe('request.idempotency_key_reused')
     })
   })
 }

@@ -204,8 +204,10 @@ describe('H-IS-27 the collection rate', () => {
       await admin.post('/api/v1/billing/bill-runs', { propertyId: slb, period: '2026-11' })
     ).json<{ lateFeesCreated: number }>()
     expect(plain.lateFeesCreated).toBe(0)
-    // Switch them on for SLB: 5 basis points (0.05 %) a day. In October, 丙 still owed 10 000 fen
-    // from the 16th (due date) to the 31st: 15 days × 10 000 × 0.0005 = 75 fen, on December's bill.
+    // Switch them on for SLB: 5 basis points (0.05 %) a day. The fee is on what is still open at
+    // the run: 丙 still owes 10 000 fen of October, overdue from the 16th (its due date) to the
+    // 31st: 15 days × 10 000 × 0.0005 = 75 fen, on November's bill. A run for a month whose
+    // previous month is not over (2027-01 here) charges no late fee at all.
     const late = (await admin.get('/api/v1/billing/charge-items'))
       .json<{ items: (Item & { version: number })[] }>()
       .items.find((i) => i.code === 'late_fee')
@@ -230,6 +232,49 @@ describe('H-IS-27 the collection rate', () => {
       await admin.post('/api/v1/billing/bill-runs', { propertyId: slb, period: '2026-11' })
     ).json<{ lateFeesCreated: number }>()
     expect(again.lateFeesCreated).toBe(0)
+    const future = (
+      await admin.post('/api/v1/billing/bill-runs', { propertyId: slb, period: '2027-01' })
+    ).json<{ lateFeesCreated: number }>()
+    expect(future.lateFeesCreated).toBe(0)
+  })
+
+  it('a rate must follow the latest one in time and be priced the way its item is', async () => {
+    const slb = await t.ids.property('SLB')
+    const base = { propertyId: slb, chargeItemId: items['management_fee'], unitKind: 'apartment' }
+    const early = await admin.post('/api/v1/billing/rates', {
+      ...base,
+      basis: 'per_m2_month',
+      amount: 600,
+      effectiveFrom: '2025-06-01',
+    })
+    expect(early.statusCode).toBe(422)
+    expect(early.json()).toMatchObject({ code: 'billing.rate_order', latest: '2026-01-01' })
+    const wrong = await admin.post('/api/v1/billing/rates', {
+      ...base,
+      basis: 'fixed',
+      amount: 600,
+      effectiveFrom: '2027-01-01',
+    })
+    expect(wrong.json()).toMatchObject({ code: 'billing.rate_basis', expected: 'per_m2_month' })
+  })
+
+  it('a unit’s month is billed once: an occupancy added after the run is not billed again for it', async () => {
+    const slb = await t.ids.property('SLB')
+    const unit = (await admin.get(`/api/v1/units?propertyId=${slb}&q=B903`)).json<
+      Page<{ id: string }>
+    >().items[0]
+    const newcomer = await freshCustomer(slb, '丁')
+    await admin.post(`/api/v1/customers/${newcomer}/occupancies`, {
+      unitId: unit?.id,
+      role: 'tenant',
+      fromDate: '2026-10-01',
+      toDate: '2026-10-31',
+    })
+    const rerun = (
+      await admin.post('/api/v1/billing/bill-runs', { propertyId: slb, period: '2026-10' })
+    ).json<{ chargesCreated: number }>()
+    expect(rerun.chargesCreated).toBe(0)
+    expect((await statement(newcomer, admin)).charged).toBe(0)
   })
 
   it('H-IS-27 the demo building’s rate equals collected ÷ due summed from its charges, month by month', async () => {

@@ -139,10 +139,12 @@ export const charges = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    // A bill run charges each occupancy once per item and month, however often it runs.
+    // A bill run charges each occupancy once per item and month, however often it runs; a
+    // reversed charge no longer counts, so the month can be billed again after a correction.
     uniqueIndex('charges_bill_run_uq')
       .on(t.occupancyId, t.chargeItemId, t.period)
-      .where(sql`${t.source} = 'bill_run'`),
+      .where(sql`${t.source} = 'bill_run' and ${t.reversedAt} is null`),
+    index('charges_bill_idx').on(t.billId),
     uniqueIndex('charges_idempotency_uq').on(t.orgId, t.idempotencyKey),
     index('charges_customer_idx').on(t.customerId, t.dueDate),
     index('charges_property_period_idx').on(t.propertyId, t.period),

@@ -800,3 +800,53 @@ export async function insertChargeOnce(db: Db, row: typeof charges.$inferInsert)
     .returning({ id: charges.id })
   return created.length === 1
 }
+
+/** The start of the latest rate of an item and unit kind in a building, if any. */
+export async function latestRateStart(
+  db: Db,
+  propertyId: string,
+  itemId: string,
+  unitKind: 'apartment' | 'office' | null,
+) {
+  const [row] = await db
+    .select({ from: sql<string>`max(${chargeRates.effectiveFrom})::text` })
+    .from(chargeRates)
+    .where(
+      and(
+        eq(chargeRates.propertyId, propertyId),
+        eq(chargeRates.chargeItemId, itemId),
+        unitKind ? eq(chargeRates.unitKind, unitKind) : isNull(chargeRates.unitKind),
+      ),
+    )
+  return row?.from ?? null
+}
+
+/**
+ * Serialises every write to one customer's ledger (payments, reversals, credit, charges): the
+ * customer row is the one lock they all take first, so they neither interleave nor deadlock.
+ */
+export async function lockCustomerLedger(db: Db, customerId: string) {
+  await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .for('update')
+}
+
+/** Whether a unit already has a live bill-run charge of an item for a month. */
+export async function unitBilled(db: Db, unitId: string, itemId: string, period: string) {
+  const rows = await db
+    .select({ id: charges.id })
+    .from(charges)
+    .where(
+      and(
+        eq(charges.unitId, unitId),
+        eq(charges.chargeItemId, itemId),
+        eq(charges.period, period),
+        eq(charges.source, 'bill_run'),
+        isNull(charges.reversedAt),
+      ),
+    )
+    .limit(1)
+  return rows.length > 0
+}

@@ -50,7 +50,13 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     const result = await onceForKey(
       deps.db,
       deps.clock,
-      { orgId: ctx.actor.orgId, key, route, body: { params: req.params, body: req.body } },
+      {
+        orgId: ctx.actor.orgId,
+        userId: ctx.actor.userId,
+        key,
+        route,
+        body: { params: req.params, body: req.body },
+      },
       status,
       (tx) => work(tx, key, ctx),
     )
@@ -458,7 +464,8 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
   app.get(
     '/billing/collection-rate',
     {
-      config: { permission: 'billing.read' },
+      // Building-wide figures are the company's own: a customer account sees its own money only.
+      config: { permission: 'billing.read', staffOnly: true },
       schema: {
         tags,
         summary: 'H-IS-27: collection rate per month',

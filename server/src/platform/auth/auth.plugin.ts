@@ -23,6 +23,8 @@ declare module 'fastify' {
     auth?: 'public'
     /** Checked before the handler: without it every call is 403, whatever the record. */
     permission?: Permission
+    /** Staff only: a customer account holding the permission (for its own rows) still gets 403. */
+    staffOnly?: boolean
   }
 }
 
@@ -83,7 +85,11 @@ export const authPlugin = fp<{ deps: Deps }>(async (app, { deps }) => {
         throw new AppError('auth.csrf', 'The request lacks the CSRF token of this session.')
       }
     }
-    if (config.permission && !request.actor.permissions.has(config.permission)) {
+    const customerRefused = config.staffOnly === true && request.actor.kind === 'customer'
+    if (
+      config.permission &&
+      (customerRefused || !request.actor.permissions.has(config.permission))
+    ) {
       throw new AppError('forbidden', `This needs the permission ${config.permission}.`, {
         extra: { permission: config.permission },
       })

@@ -36,11 +36,12 @@ const hashOf = (route: string, body: unknown) =>
 export async function onceForKey<T>(
   db: Db,
   clock: Clock,
-  claim: { orgId: string; key: string; route: string; body: unknown },
+  claim: { orgId: string; key: string; route: string; body: unknown; userId: string },
   status: number,
   work: (tx: Db) => Promise<T>,
 ): Promise<{ status: number; body: T; replayed: boolean }> {
-  const requestHash = hashOf(claim.route, claim.body)
+  // The caller is part of the request: another user's key never returns this user's answer.
+  const requestHash = hashOf(`${claim.userId} ${claim.route}`, claim.body)
   return db.transaction(async (tx) => {
     const fresh = await claimKey(tx, {
       orgId: claim.orgId,

@@ -17,7 +17,7 @@ import {
   payingDays,
   prorate,
 } from '../money'
-import { documentNumber } from './shared'
+import { documentNumber, today } from './shared'
 
 /**
  * Generates a building's management-fee bills for a month: one charge per paying occupancy and
@@ -60,72 +60,94 @@ export async function generateBills(
     }
     const now = clock.now()
     const billOf = new Map<string, repo.BillRow>()
+    // Per item, the rate of the unit's kind wins over a rate for every kind.
+    const rateFor = (itemId: string, kind: string) =>
+      rates.find((r) => r.item.id === itemId && r.rate.unitKind === kind) ??
+      rates.find((r) => r.item.id === itemId && r.rate.unitKind === null)
+    const itemIds = [...new Set(rates.map((r) => r.item.id))]
     for (const unitRows of byUnit.values()) {
       const days = payingDays(
         unitRows.map((r) => r.occupancy),
         period,
       )
-      for (const r of unitRows) {
-        const paid = days.get(r.occupancy.id) ?? 0
-        if (paid === 0) continue
-        for (const { rate, item } of rates) {
-          if (rate.unitKind !== null && rate.unitKind !== r.unitKind) continue
-          const amount = prorate(monthlyFee(r.areaM2, rate.amount), paid, daysInMonth(period))
-          if (amount <= 0) continue
-          const dueDate = addDays(first, item.dueDays)
-          let bill =
-            billOf.get(r.occupancy.customerId) ??
-            (await repo.findBill(tx, propertyId, r.occupancy.customerId, period))
-          if (!bill) {
-            // Under two concurrent runs a number may be drawn and lost: numbers stay unique, not gap-free.
-            const number = await documentNumber(tx, ctx.actor.orgId, 'ZD', propertyId, period)
-            const inserted = await repo.insertBillIfAbsent(tx, {
+      const unitId = unitRows[0]?.occupancy.unitId ?? ''
+      const unitKind = unitRows[0]?.unitKind ?? ''
+      for (const itemId of itemIds) {
+        const chosen = rateFor(itemId, unitKind)
+        if (!chosen) continue
+        // A unit's month is billed once: who pays is settled by the first run. Occupancy changes
+        // made afterwards are corrected by reversing the charge and running again.
+        if (await repo.unitBilled(tx, unitId, itemId, period)) {
+          result.chargesExisting += unitRows.filter(
+            (r) => (days.get(r.occupancy.id) ?? 0) > 0,
+          ).length
+          continue
+        }
+        for (const r of unitRows) {
+          const paid = days.get(r.occupancy.id) ?? 0
+          if (paid === 0) continue
+          {
+            const { rate, item } = chosen
+            const amount = prorate(monthlyFee(r.areaM2, rate.amount), paid, daysInMonth(period))
+            if (amount <= 0) continue
+            const dueDate = addDays(first, item.dueDays)
+            let bill =
+              billOf.get(r.occupancy.customerId) ??
+              (await repo.findBill(tx, propertyId, r.occupancy.customerId, period))
+            if (!bill) {
+              // Under two concurrent runs a number may be drawn and lost: numbers stay unique, not gap-free.
+              const number = await documentNumber(tx, ctx.actor.orgId, 'ZD', propertyId, period)
+              const inserted = await repo.insertBillIfAbsent(tx, {
+                orgId: ctx.actor.orgId,
+                propertyId,
+                customerId: r.occupancy.customerId,
+                period,
+                number,
+                dueDate,
+                createdAt: now,
+              })
+              bill = inserted.bill
+              if (inserted.created) result.billsCreated++
+            }
+            billOf.set(r.occupancy.customerId, bill)
+            const inserted = await repo.insertBillRunCharge(tx, {
               orgId: ctx.actor.orgId,
               propertyId,
               customerId: r.occupancy.customerId,
+              unitId: r.occupancy.unitId,
+              chargeItemId: item.id,
+              billId: bill.id,
+              occupancyId: r.occupancy.id,
               period,
-              number,
+              description: `${item.name} ${r.unitNumber} ${period}${paid < daysInMonth(period) ? `（${paid}天）` : ''}`,
+              amount,
               dueDate,
+              source: 'bill_run',
+              createdBy: ctx.actor.userId,
               createdAt: now,
             })
-            bill = inserted.bill
-            if (inserted.created) result.billsCreated++
-          }
-          billOf.set(r.occupancy.customerId, bill)
-          const inserted = await repo.insertBillRunCharge(tx, {
-            orgId: ctx.actor.orgId,
-            propertyId,
-            customerId: r.occupancy.customerId,
-            unitId: r.occupancy.unitId,
-            chargeItemId: item.id,
-            billId: bill.id,
-            occupancyId: r.occupancy.id,
-            period,
-            description: `${item.name} ${r.unitNumber} ${period}${paid < daysInMonth(period) ? `（${paid}天）` : ''}`,
-            amount,
-            dueDate,
-            source: 'bill_run',
-            createdBy: ctx.actor.userId,
-            createdAt: now,
-          })
-          if (inserted) {
-            result.chargesCreated++
-            result.amountCreated += amount
-          } else {
-            result.chargesExisting++
+            if (inserted) {
+              result.chargesCreated++
+              result.amountCreated += amount
+            } else {
+              result.chargesExisting++
+            }
           }
         }
       }
     }
+
     // Late fees, where the contract allows them (an active late-fee item with a daily rate): the
     // days each charge was overdue in the previous month, on this month's bill, once per charge.
     const late = (await repo.ratesOn(tx, propertyId, first, 'late_fee')).find(
       (r) => r.rate.basis === 'basis_points_per_day',
     )
-    if (late) {
-      const previous = addMonths(first, -1).slice(0, 7)
-      const prevStart = monthStart(previous)
-      const prevEnd = monthEnd(previous)
+    const previous = addMonths(first, -1).slice(0, 7)
+    const prevStart = monthStart(previous)
+    const prevEnd = monthEnd(previous)
+    // Only for a month that is over: a run for a future month charges no lateness yet to come.
+    // The fee is on what is still open at the run, for the days of that month past the due date.
+    if (late && prevEnd < today(deps)) {
       const lateDue = addDays(first, late.item.dueDays)
       for (const { charge, open } of await repo.overdueChargesOn(tx, propertyId, prevEnd)) {
         const from = charge.dueDate >= prevStart ? charge.dueDate : addDays(prevStart, -1)

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../../platform/http/context'
 import type { Deps } from './shared'
-import { notFound, staleVersion } from '../../../platform/errors'
+import { AppError, notFound, staleVersion } from '../../../platform/errors'
 import { diffOf, recordAudit } from '../../../platform/audit'
 import { findProperty } from '../../org'
 import * as repo from '../billing.repository'
@@ -80,13 +80,42 @@ export async function listRates({ db }: Deps, ctx: RequestContext, propertyId: s
   }))
 }
 
+// Each kind of item has one way of being priced.
+const basisOf = {
+  management_fee: 'per_m2_month',
+  fixed_fee: 'fixed',
+  utility: 'fixed',
+  compensation: 'fixed',
+  paid_repair: 'fixed',
+  late_fee: 'basis_points_per_day',
+} as const
+
 /** A new rate takes over from the day it starts: the rate before it ends the day before. */
 export async function createRate(deps: Deps, ctx: RequestContext, input: CreateRateBody) {
   await deps.db.transaction(async (tx) => {
     if (!(await findProperty(tx, ctx.actor, input.propertyId))) throw notFound('property')
-    if (!(await repo.findChargeItem(tx, ctx.actor.orgId, input.chargeItemId)))
-      throw notFound('charge item')
+    const item = await repo.findChargeItem(tx, ctx.actor.orgId, input.chargeItemId)
+    if (!item) throw notFound('charge item')
+    const basis = basisOf[item.kind]
+    if (input.basis !== basis) {
+      throw new AppError('billing.rate_basis', `A ${item.kind} rate is ${basis}.`, {
+        field: 'basis',
+        extra: { expected: basis },
+      })
+    }
     const unitKind = input.unitKind ?? null
+    // Rates follow each other in time: a new one must start after the latest one started.
+    const latest = await repo.latestRateStart(tx, input.propertyId, input.chargeItemId, unitKind)
+    if (latest && input.effectiveFrom <= latest) {
+      throw new AppError(
+        'billing.rate_order',
+        `A rate of this item already starts on ${latest}; a new one must start later.`,
+        {
+          field: 'effectiveFrom',
+          extra: { latest },
+        },
+      )
+    }
     await repo.closeOpenRates(
       tx,
       input.propertyId,

@@ -26,9 +26,24 @@ export async function postCharge(
   ctx: RequestContext,
   input: PostChargeInput,
 ): Promise<Charge> {
-  const existing = await repo.findChargeByKey(tx, ctx.actor.orgId, input.idempotencyKey)
-  if (existing) return chargeById(tx, existing.id)
   const customer = await customerInScope(tx, ctx, input.customerId)
+  await repo.lockCustomerLedger(tx, customer.id)
+  // Under the customer's lock a repeat of the same key finds the first charge, never a second.
+  const existing = await repo.findChargeByKey(tx, ctx.actor.orgId, input.idempotencyKey)
+  if (existing) {
+    if (
+      existing.customerId !== customer.id ||
+      existing.amount !== input.amount ||
+      existing.chargeItemId !== input.chargeItemId
+    ) {
+      throw new AppError(
+        'request.idempotency_key_reused',
+        'This key already posted another charge.',
+        { field: 'idempotencyKey' },
+      )
+    }
+    return chargeById(tx, existing.id)
+  }
   const item = await repo.findChargeItem(tx, ctx.actor.orgId, input.chargeItemId)
   if (!item) throw notFound('charge item')
   if (!item.active)
@@ -102,6 +117,9 @@ export async function reverseCharge(
   id: string,
   reason: string,
 ): Promise<Charge> {
+  const found = await repo.findCharge(tx, ctx.actor, id)
+  if (!found) throw notFound('charge')
+  await repo.lockCustomerLedger(tx, found.customerId)
   const charge = await repo.findCharge(tx, ctx.actor, id, true)
   if (!charge) throw notFound('charge')
   if (charge.reversedAt)

@@ -3,7 +3,8 @@ import type { RequestContext } from '../../../platform/http/context'
 import type { Deps } from './shared'
 import { recordAudit } from '../../../platform/audit'
 import { workbookOf, type Column } from '../../../platform/exports/excel'
-import { invalidField } from '../../../platform/errors'
+import { invalidField, notFound } from '../../../platform/errors'
+import { findProperty } from '../../org'
 import { Period } from '../billing.schemas'
 import { listBills } from './bills'
 import { listPayments } from './payments'
@@ -169,6 +170,7 @@ async function sheet(
 
 /** H-IS-14: an export leaves with a record of who took which table, filtered how, how many rows. */
 export async function exportTable(deps: Deps, ctx: RequestContext, table: Table, q: Query) {
+  if (!(await findProperty(deps.db, ctx.actor, q.propertyId))) throw notFound('property')
   const result = await sheet(deps, ctx, table, q)
   await deps.db.transaction((tx) =>
     recordAudit(tx, deps.clock, ctx, {

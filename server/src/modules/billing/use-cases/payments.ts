@@ -37,7 +37,8 @@ export async function recordPayment(
   input: RecordPaymentBody,
 ): Promise<Payment> {
   const customer = await customerInScope(tx, ctx, input.customerId)
-  const charges = await repo.chargesOfCustomer(tx, customer.id, { openOnly: true, lock: true })
+  await repo.lockCustomerLedger(tx, customer.id)
+  const charges = await repo.chargesOfCustomer(tx, customer.id, { openOnly: true })
   const open = charges.map((c) => ({
     id: c.charge.id,
     open: openOf(c),
@@ -73,6 +74,12 @@ export async function recordPayment(
   }
   const now = deps.clock.now()
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now
+  // Money cannot arrive from the future (a few minutes of clock skew aside).
+  if (receivedAt.getTime() > now.getTime() + 5 * 60_000) {
+    throw new AppError('billing.received_in_future', 'A payment cannot be dated in the future.', {
+      field: 'receivedAt',
+    })
+  }
   const receiptNumber = await documentNumber(
     tx,
     ctx.actor.orgId,
@@ -128,6 +135,9 @@ export async function reversePayment(
   id: string,
   reason: string,
 ): Promise<Payment> {
+  const found = await repo.findPayment(tx, ctx.actor, id)
+  if (!found) throw notFound('payment')
+  await repo.lockCustomerLedger(tx, found.customerId)
   const original = await repo.findPayment(tx, ctx.actor, id, true)
   if (!original) throw notFound('payment')
   if (original.reversedBy || original.reversalOf) {
@@ -176,7 +186,8 @@ export async function reversePayment(
 /** Allocates a customer's credit (money received, not yet allocated) to their oldest open charges. */
 export async function applyCredit(tx: Db, deps: Deps, ctx: RequestContext, customerId: string) {
   const customer = await customerInScope(tx, ctx, customerId)
-  const charges = await repo.chargesOfCustomer(tx, customer.id, { openOnly: true, lock: true })
+  await repo.lockCustomerLedger(tx, customer.id)
+  const charges = await repo.chargesOfCustomer(tx, customer.id, { openOnly: true })
   const open = charges.map((c) => ({
     id: c.charge.id,
     open: openOf(c),
