@@ -126,6 +126,13 @@ const overdue = async (refs: Refs) => {
   return charge.customerId
 }
 
+/** A fresh customer with 100 fen of credit (paid with nothing to pay). */
+const inCredit = async (refs: Refs) => {
+  const payment = await newPayment(refs)
+  await created(await money(adminOf(refs), 'payments', payment))
+  return payment.customerId
+}
+
 const rows: Row[] = [
   // identity
   r('POST /auth/login', 'sign in', 'public', 200, {
@@ -284,6 +291,9 @@ const rows: Row[] = [
   }),
   r('POST /billing/customers/:id/apply-credit', 'apply credit', 'billing.manage', 200, {
     ...{ ref: 'customer', money: true },
+  }),
+  r('POST /billing/customers/:id/refund-credit', 'refund credit', 'billing.manage', 201, {
+    ...{ scope: 'property', money: true, id: inCredit, body: () => ({ method: 'cash' }) },
   }),
   r('GET /billing/customers/:id/statement', 'read a statement', 'billing.read', 200, {
     ref: 'customer',

@@ -12,7 +12,7 @@ import { OTHER_ORG } from '../support/other-org'
 
 const kinds = [
   ...['property', 'floor', 'unit', 'customer', 'occupancy', 'user', 'role'],
-  ...['chargeItem', 'charge', 'payment', 'deposit', 'reminder'],
+  ...['chargeItem', 'charge', 'payment', 'deposit', 'reminder', 'creditor'],
 ] as const
 type Ids = Record<(typeof kinds)[number], string>
 type Body = Record<string, unknown>
@@ -35,6 +35,8 @@ type Spec = {
   /** A money write: sent with a fresh Idempotency-Key; `again` changes the body for a reuse. */
   money?: boolean
   again?: Body
+  /** Run before the replay test, when the first request needs state earlier cases used up. */
+  before?: (x: Ids) => Promise<unknown>
 }
 
 const LONG = 'x'.repeat(10_000)
@@ -222,6 +224,21 @@ const specs: Spec[] = [
   money('POST /billing/payments', { body: payment, optional: paymentMore, refs: paid }, 'amount'),
   money('POST /billing/payments/:id/reverse', { id: 'payment', body: reason }, 'reason'),
   money('POST /billing/customers/:id/apply-credit', { id: 'customer' }),
+  money(
+    'POST /billing/customers/:id/refund-credit',
+    {
+      ...{ id: 'creditor', body: () => ({ method: 'cash' }), optional: () => ({ amount: 100 }) },
+      // Earlier cases may have refunded the whole credit: pay some in again first.
+      before: (x) =>
+        admin.request(
+          'POST',
+          '/api/v1/billing/payments',
+          { customerId: x.creditor, amount: 1000, method: 'cash' },
+          key(),
+        ),
+    },
+    'amount',
+  ),
   { route: 'GET /billing/customers/:id/statement', id: 'customer' },
   { route: 'GET /billing/customers/:id/settlement', id: 'customer' },
   { route: 'GET /billing/arrears', base: inBuilding, query: ['unexpected=1', 'propertyId=nope'] },
@@ -295,7 +312,29 @@ async function billingFixtures(client: Client, customerId: string, code: string)
     ...{ chargeItem, charge: charge!, payment: await post('payments', payment(x)) },
     ...{ deposit: await post('deposits', deposit(x)) },
     reminder: await post(`customers/${customerId}/reminders`, reminder()),
+    creditor: await creditor(client, customerId),
   }
+}
+
+/** A new customer of the same building with credit (paid with nothing to pay), to refund. */
+async function creditor(client: Client, sibling: string) {
+  const { propertyId } = (await client.get(`/api/v1/customers/${sibling}`)).json<{
+    propertyId: string
+  }>()
+  const res = await client.post('/api/v1/customers', {
+    propertyId,
+    kind: 'person',
+    name: '预存客户',
+  })
+  const id = res.json<{ id: string }>().id
+  const paid = await client.request(
+    'POST',
+    '/api/v1/billing/payments',
+    { customerId: id, amount: 50_000, method: 'cash' },
+    key(),
+  )
+  if (paid.statusCode !== 201) throw new Error(`fixture failed: ${paid.statusCode} ${paid.body}`)
+  return id
 }
 
 beforeAll(async () => {
@@ -520,6 +559,8 @@ for (const spec of specs.filter((s) => s.money)) {
       expect(problem).toMatchObject({ code: 'request.idempotency_key', field: 'Idempotency-Key' })
     })
     it('a key sent again: the same request is replayed, another one is 422', async () => {
+      const prepared = (await spec.before?.(mine)) as LightMyRequestResponse | undefined
+      if (prepared) expect(prepared.statusCode, prepared.body).toBe(201)
       const headers = key()
       const first = await request(headers)
       expect(first.statusCode, first.body).toBeLessThan(300)

@@ -529,6 +529,33 @@ describe('move-out money (the functions the procedures call)', () => {
   })
 })
 
+describe('credit at move-out', () => {
+  it('H-MO-6 credit left on the account is paid back before the account is settled', async () => {
+    const customerId = await freshCustomer()
+    await money(fin, '/api/v1/billing/payments', { customerId, amount: 6000, method: 'cash' })
+    const settlement = async () =>
+      (await fin.get(`/api/v1/billing/customers/${customerId}/settlement`)).json<{
+        settled: boolean
+        credit: number
+      }>()
+    expect(await settlement()).toMatchObject({ settled: false, credit: 6000 })
+    const tooMuch = await money(fin, `/api/v1/billing/customers/${customerId}/refund-credit`, {
+      amount: 6001,
+      method: 'cash',
+    })
+    expect(tooMuch.json()).toMatchObject({ code: 'billing.credit_insufficient', credit: 6000 })
+    const refund = await money(fin, `/api/v1/billing/customers/${customerId}/refund-credit`, {
+      method: 'bank_transfer',
+    })
+    expect(refund.statusCode).toBe(201)
+    expect(refund.json<Payment>()).toMatchObject({
+      amount: -6000,
+      receiptNumber: expect.stringMatching(/^TK-SL-/),
+    })
+    expect(await settlement()).toMatchObject({ settled: true, credit: 0 })
+  })
+})
+
 describe('fit-out money (the functions the procedures call)', () => {
   let customerId: string
   let deposit: Deposit

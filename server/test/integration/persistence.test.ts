@@ -25,40 +25,45 @@ async function boot() {
 }
 
 describe.runIf(testDbKind() === 'pglite')('embedded database', () => {
-  it('restarting the server keeps data, sessions and the session secret', async () => {
-    const first = await boot()
-    expect(first.seeded).toBe(true)
-    const login = await first.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'cs.agent', password: 'demo1234' },
-    })
-    const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]))
-    const propertyId = (
-      await first.app.inject({ method: 'GET', url: '/api/v1/properties', cookies })
-    ).json<{ items: { id: string }[] }>().items[0]?.id
-    const created = await first.app.inject({
-      method: 'POST',
-      url: '/api/v1/customers',
-      cookies,
-      headers: { 'x-csrf-token': cookies['atrium_csrf'] ?? '' },
-      payload: { propertyId, kind: 'person', name: '重启之后' },
-    })
-    expect(created.statusCode).toBe(201)
-    await first.app.close()
-    await first.database.close()
+  // Two boots of an embedded database (initdb and the demo seed the first time): slow on a busy machine.
+  it(
+    'restarting the server keeps data, sessions and the session secret',
+    { timeout: 180_000 },
+    async () => {
+      const first = await boot()
+      expect(first.seeded).toBe(true)
+      const login = await first.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'cs.agent', password: 'demo1234' },
+      })
+      const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]))
+      const propertyId = (
+        await first.app.inject({ method: 'GET', url: '/api/v1/properties', cookies })
+      ).json<{ items: { id: string }[] }>().items[0]?.id
+      const created = await first.app.inject({
+        method: 'POST',
+        url: '/api/v1/customers',
+        cookies,
+        headers: { 'x-csrf-token': cookies['atrium_csrf'] ?? '' },
+        payload: { propertyId, kind: 'person', name: '重启之后' },
+      })
+      expect(created.statusCode).toBe(201)
+      await first.app.close()
+      await first.database.close()
 
-    const second = await boot()
-    expect(second.seeded).toBe(false)
-    expect(second.config.sessionSecret).toBe(first.config.sessionSecret)
-    const res = await second.app.inject({
-      method: 'GET',
-      url: `/api/v1/customers/${created.json<{ id: string }>().id}`,
-      cookies,
-    })
-    expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ name: '重启之后' })
-    await second.app.close()
-    await second.database.close()
-  })
+      const second = await boot()
+      expect(second.seeded).toBe(false)
+      expect(second.config.sessionSecret).toBe(first.config.sessionSecret)
+      const res = await second.app.inject({
+        method: 'GET',
+        url: `/api/v1/customers/${created.json<{ id: string }>().id}`,
+        cookies,
+      })
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toMatchObject({ name: '重启之后' })
+      await second.app.close()
+      await second.database.close()
+    },
+  )
 })

@@ -2978,6 +2978,82 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/billing/customers/{id}/refund-credit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** H-MO-6: pay a customer’s credit back (needs Idempotency-Key) */
+    post: {
+      parameters: {
+        query?: never
+        header?: {
+          /** @description Required: 8–100 of A–Z a–z 0–9 _ . : -. A repeat returns the first response. */
+          'idempotency-key'?: string
+        }
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            amount?: number
+            /** @enum {unknown} */
+            method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+            reason?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              propertyId: string
+              /** Format: uuid */
+              customerId: string
+              customerName?: string
+              amount: number
+              allocated: number
+              /** @enum {unknown} */
+              method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+              /** Format: date-time */
+              receivedAt: string
+              receiptNumber: string
+              reference: string
+              note: string
+              reversalOf: string | null
+              reversedBy: string | null
+              allocations?: {
+                /** Format: uuid */
+                chargeId: string
+                amount: number
+              }[]
+              /** Format: date-time */
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/billing/customers/{id}/statement': {
     parameters: {
       query?: never

@@ -272,6 +272,24 @@ export const billingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     async (req, reply) =>
       once(req, reply, 200, (tx, _key, ctx) => payments.applyCredit(tx, deps, ctx, req.params.id)),
   )
+  app.post(
+    '/billing/customers/:id/refund-credit',
+    {
+      config: { permission: 'billing.manage' },
+      schema: {
+        tags,
+        summary: 'H-MO-6: pay a customer’s credit back (needs Idempotency-Key)',
+        headers: moneyHeaders,
+        params: IdParams,
+        body: S.RefundCreditBody,
+        response: { 201: S.Payment },
+      },
+    },
+    async (req, reply) =>
+      once(req, reply, 201, (tx, key, ctx) =>
+        payments.refundCredit(tx, deps, ctx, key, req.params.id, req.body),
+      ),
+  )
   app.get(
     '/billing/customers/:id/statement',
     {

@@ -128,6 +128,10 @@ export const PostChargeBody = Type.Object(
   { additionalProperties: false },
 )
 export type PostChargeBody = Static<typeof PostChargeBody>
+export const RefundCreditBody = Type.Object(
+  { amount: Type.Optional(Fen), method: PaymentMethod, reason: Type.Optional(Text(200)) },
+  { additionalProperties: false },
+)
 export const ReverseBody = Type.Object({ reason: Text(200, 2) }, { additionalProperties: false })
 export const ChargeListQuery = Type.Object(
   {

@@ -9,7 +9,7 @@ import { useCurrentProperty } from '../../app/property/property-context'
 import { errorMessage } from '../../ui/errors'
 import { formatFen } from '../../ui/money'
 import { PageHeader } from '../../ui/PageHeader'
-import { useApplyCredit, useStatement } from './api'
+import { useApplyCredit, useRefundCredit, useStatement } from './api'
 import { IssueReminderButton } from './components/IssueReminderButton'
 import { PostChargeModal } from './components/PostChargeModal'
 import { RecordPaymentModal } from './components/RecordPaymentModal'
@@ -28,6 +28,8 @@ export function StatementPage() {
   const statement = useStatement(id)
   const applyCredit = useApplyCredit()
   const creditKey = useIdempotencyKey()
+  const refundCredit = useRefundCredit()
+  const refundKey = useIdempotencyKey()
   const [modal, setModal] = useState<'payment' | 'charge' | null>(null)
   const manage = can('billing.manage')
 
@@ -51,6 +53,17 @@ export function StatementPage() {
       {
         onSuccess: ({ applied }) =>
           void message.success(t('statement.creditApplied', { amount: formatFen(applied) })),
+        onError: (error) => void message.error(errorMessage(t, error)),
+      },
+    )
+
+  // H-MO-6: credit nobody will use (nothing left to pay) goes back to the customer.
+  const onRefundCredit = () =>
+    refundCredit.mutate(
+      { key: refundKey({ id, credit: data.credit }), customerId: id, method: 'bank_transfer' },
+      {
+        onSuccess: (refund) =>
+          void message.success(t('statement.creditRefunded', { receipt: refund.receiptNumber })),
         onError: (error) => void message.error(errorMessage(t, error)),
       },
     )
@@ -87,6 +100,14 @@ export function StatementPage() {
                   onConfirm={onApplyCredit}
                 >
                   <Button loading={applyCredit.isPending}>{t('statement.applyCredit')}</Button>
+                </Popconfirm>
+              )}
+              {data.credit > 0 && data.open === 0 && (
+                <Popconfirm
+                  title={t('statement.refundCreditConfirm', { amount: formatFen(data.credit) })}
+                  onConfirm={onRefundCredit}
+                >
+                  <Button loading={refundCredit.isPending}>{t('statement.refundCredit')}</Button>
                 </Popconfirm>
               )}
               <IssueReminderButton customerId={id} disabled={data.overdue <= 0} />

@@ -176,6 +176,17 @@ export const useApplyCredit = () =>
     ),
   )
 
+export const useRefundCredit = () =>
+  useBillingWrite(
+    ({ key, customerId, method }: { key: string; customerId: string; method: PaymentMethod }) =>
+      unwrap(
+        client.POST('/api/v1/billing/customers/{id}/refund-credit', {
+          params: { path: { id: customerId }, header: idempotent(key) },
+          body: { method },
+        }),
+      ),
+  )
+
 // ——— statement, arrears, reminders ———
 
 export function useStatement(customerId: string | undefined) {

@@ -196,9 +196,12 @@ export async function applyCredit(tx: Db, deps: Deps, ctx: RequestContext, custo
   }))
   const now = deps.clock.now()
   let applied = 0
+  // Never more than the account's net credit: a credit refund lowers it without touching payments.
+  let credit = await repo.creditOf(tx, customer.id)
   for (const { payment, unallocated } of await repo.paymentsWithCredit(tx, customer.id)) {
-    if (unallocated <= 0) continue
-    const { allocations } = allocateOldestFirst(open, unallocated)
+    if (unallocated <= 0 || credit <= 0) continue
+    const { allocations } = allocateOldestFirst(open, Math.min(unallocated, credit))
+    credit -= allocations.reduce((sum, a) => sum + a.amount, 0)
     for (const a of allocations) {
       const c = open.find((x) => x.id === a.chargeId)
       if (c) c.open -= a.amount
@@ -250,3 +253,55 @@ export async function listPayments({ db }: Deps, ctx: RequestContext, q: Payment
 }
 
 export { today }
+
+/**
+ * H-MO-6: pays a customer's credit back (at move-out, or on request): a negative payment with a
+ * refund receipt, so the account's money in still equals what paid its charges.
+ */
+export async function refundCredit(
+  tx: Db,
+  deps: Deps,
+  ctx: RequestContext,
+  key: string,
+  customerId: string,
+  input: { amount?: number; method: RecordPaymentBody['method']; reason?: string },
+): Promise<Payment> {
+  const customer = await customerInScope(tx, ctx, customerId)
+  await repo.lockCustomerLedger(tx, customer.id)
+  const credit = await repo.creditOf(tx, customer.id)
+  const amount = input.amount ?? credit
+  if (amount <= 0 || amount > credit) {
+    throw new AppError('billing.credit_insufficient', `The customer's credit is ${credit} fen.`, {
+      field: 'amount',
+      extra: { credit },
+    })
+  }
+  const now = deps.clock.now()
+  const receiptNumber = await documentNumber(
+    tx,
+    ctx.actor.orgId,
+    'TK',
+    customer.propertyId,
+    periodOf(today(deps)),
+  )
+  const refund = await repo.insertPayment(tx, {
+    orgId: ctx.actor.orgId,
+    propertyId: customer.propertyId,
+    customerId: customer.id,
+    amount: -amount,
+    method: input.method,
+    receivedAt: now,
+    receiptNumber,
+    note: input.reason ?? '',
+    idempotencyKey: key,
+    createdBy: ctx.actor.userId,
+    createdAt: now,
+  })
+  await recordAudit(tx, deps.clock, ctx, {
+    action: 'payment.refund_credit',
+    entityType: 'customer',
+    entityId: customer.id,
+    diff: { amount, receiptNumber },
+  })
+  return paymentById(tx, ctx, refund.id)
+}

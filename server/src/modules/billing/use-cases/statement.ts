@@ -49,7 +49,7 @@ export type Settlement = {
 
 /**
  * H-MO-3, H-MO-6: what a customer still owes before moving out, and whether the account is
- * settled: nothing open (credit counts against it) and no deposit still held.
+ * settled: nothing open, no credit left to pay back, and no deposit still held.
  */
 export async function settlementOf(
   deps: Deps,
@@ -64,6 +64,6 @@ export async function settlementOf(
     credit: s.credit,
     balance: s.balance,
     depositsHeld: s.depositsHeld,
-    settled: s.balance <= 0 && s.open === 0 && s.depositsHeld === 0,
+    settled: s.open === 0 && s.credit === 0 && s.depositsHeld === 0,
   }
 }
