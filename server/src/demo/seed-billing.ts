@@ -143,9 +143,16 @@ export async function seedDemoBilling(
   }
 
   // Fit-out deposits of three office tenants: one still in works, one refund scheduled, one due.
+  // They were taken eight months ago; the due one was re-inspected four months ago.
+  const monthsAgo = (n: number) => {
+    const d = new Date(clock.now())
+    d.setUTCMonth(d.getUTCMonth() - n)
+    return d
+  }
+  const then = { db, clock: { now: () => monthsAgo(8) } }
   for (const [i, customerId] of org.officeCustomers.slice(0, 3).entries()) {
     const deposit = await db.transaction((tx) =>
-      receiveDeposit(tx, deps, ctx, `demo-deposit-${i}`, {
+      receiveDeposit(tx, then, ctx, `demo-deposit-${i}`, {
         customerId,
         unitId: org.officeUnits[i] ?? null,
         type: 'fit_out',
@@ -167,7 +174,7 @@ export async function seedDemoBilling(
       deps,
       ctx,
       deposit.id,
-      i === 1 ? today : '2026-06-15',
+      i === 1 ? today : localDate(monthsAgo(4)),
       current.version,
     )
   }

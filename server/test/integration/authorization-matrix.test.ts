@@ -325,7 +325,7 @@ const rows: Row[] = [
   r('POST /billing/deposits/:id/schedule-refund', 'schedule a refund', 'billing.manage', 200, {
     ref: 'deposit',
     body: async (refs, c) => ({
-      reinspectedOn: '2026-11-01',
+      reinspectedOn: '2026-11-29',
       ...(await version('deposit')(refs, c)),
     }),
   }),

@@ -84,7 +84,7 @@ const charged: Refs = { ...held, chargeItemId: ['chargeItem', 404] }
 const deduct = () => ({ amount: 100, reason: '损坏赔偿' })
 const part = () => ({ amount: 100, reason: '退还' })
 const refund: Partial<Spec> = { id: 'deposit', body: () => ({ method: 'cash' }), optional: part }
-const reinspected = () => ({ reinspectedOn: '2026-11-01', version: 1 })
+const reinspected = () => ({ reinspectedOn: '2026-11-29', version: 1 })
 /** A money write; a reuse of its key changes `field` (another record when it has no body). */
 function money(route: string, spec: Partial<Spec>, field?: string): Spec {
   const changed: Body = { amount: 200, reason: '另一原因', level: 'second', method: 'card' }

@@ -602,6 +602,14 @@ describe('fit-out money (the functions the procedures call)', () => {
       version: deposit.version,
     })
     expect(scheduled.json<Deposit>().refundDueOn).toBe('2027-02-28')
+    const future = await fin.post(`/api/v1/billing/deposits/${deposit.id}/schedule-refund`, {
+      reinspectedOn: '2026-12-01',
+      version: scheduled.json<Deposit>().version,
+    })
+    expect(future.json()).toMatchObject({
+      code: 'billing.reinspection_date',
+      field: 'reinspectedOn',
+    })
     const queue = async () =>
       (await fin.get(`/api/v1/billing/deposits?propertyId=${sl}&view=refunds_due`))
         .json<Page<Deposit>>()

@@ -34,6 +34,7 @@ export const errorStatus = {
   'billing.rate_basis': 422,
   'billing.received_in_future': 422,
   'billing.credit_insufficient': 422,
+  'billing.reinspection_date': 422,
   'billing.already_reversed': 422,
   'billing.allocation_invalid': 422,
   'billing.deposit_insufficient': 422,

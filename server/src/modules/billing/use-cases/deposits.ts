@@ -15,6 +15,7 @@ import type {
 } from '../billing.schemas'
 import { addMonths, periodOf } from '../money'
 import { customerInScope, documentNumber, today } from './shared'
+import { localDate } from '../../../platform/clock/local-date'
 
 /** H-FO-15: the deposit balance comes back three months after a clean re-inspection. */
 export const REFUND_DELAY_MONTHS = 3
@@ -235,6 +236,16 @@ export async function scheduleDepositRefund(
     const deposit = await repo.findDeposit(tx, ctx.actor, id, true)
     if (!deposit) throw notFound('deposit')
     if (deposit.version !== version) throw staleVersion()
+    // The re-inspection happened: not in the future, and not before the deposit was taken.
+    if (reinspectedOn > today(deps) || reinspectedOn < localDate(deposit.createdAt)) {
+      throw new AppError(
+        'billing.reinspection_date',
+        'The re-inspection date must lie between the deposit and today.',
+        {
+          field: 'reinspectedOn',
+        },
+      )
+    }
     const refundDueOn = addMonths(reinspectedOn, REFUND_DELAY_MONTHS)
     await repo.setRefundDue(tx, id, refundDueOn)
     await recordAudit(tx, deps.clock, ctx, {
