@@ -17,6 +17,7 @@ import {
   units,
 } from '../../db/schema'
 import type { Db } from '../../platform/db'
+import { one } from '../../platform/db/one'
 import { propertyScope, type Actor } from '../../platform/permissions'
 
 export type ChargeItemRow = typeof chargeItems.$inferSelect
@@ -106,9 +107,7 @@ export async function findChargeItemByCode(db: Db, orgId: string, code: string) 
 }
 
 export async function insertChargeItem(db: Db, row: typeof chargeItems.$inferInsert) {
-  const [created] = await db.insert(chargeItems).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(chargeItems).values(row).returning())
 }
 
 export async function updateChargeItem(
@@ -116,13 +115,13 @@ export async function updateChargeItem(
   id: string,
   patch: Partial<typeof chargeItems.$inferInsert>,
 ) {
-  const [row] = await db
-    .update(chargeItems)
-    .set({ ...patch, version: sql`${chargeItems.version} + 1` })
-    .where(eq(chargeItems.id, id))
-    .returning()
-  if (!row) throw new Error('update returned no row')
-  return row
+  return one(
+    await db
+      .update(chargeItems)
+      .set({ ...patch, version: sql`${chargeItems.version} + 1` })
+      .where(eq(chargeItems.id, id))
+      .returning(),
+  )
 }
 
 export async function listRates(db: Db, orgId: string, propertyId: string) {
@@ -160,9 +159,7 @@ export async function closeOpenRates(
 }
 
 export async function insertRate(db: Db, row: typeof chargeRates.$inferInsert) {
-  const [created] = await db.insert(chargeRates).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(chargeRates).values(row).returning())
 }
 
 /** The rates in force on a day for a building's items of one kind. */
@@ -253,9 +250,7 @@ export async function insertBillRunCharge(db: Db, row: typeof charges.$inferInse
 // ——— charges ———
 
 export async function insertCharge(db: Db, row: typeof charges.$inferInsert) {
-  const [created] = await db.insert(charges).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(charges).values(row).returning())
 }
 
 export async function findChargeByKey(db: Db, orgId: string, key: string) {
@@ -395,9 +390,7 @@ export async function listBills(db: Db, actor: Actor, f: BillFilter) {
 // ——— payments ———
 
 export async function insertPayment(db: Db, row: typeof payments.$inferInsert) {
-  const [created] = await db.insert(payments).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(payments).values(row).returning())
 }
 
 export async function insertAllocations(db: Db, rows: (typeof allocations.$inferInsert)[]) {
@@ -519,9 +512,7 @@ export async function listPayments(db: Db, actor: Actor, f: PaymentFilter) {
 // ——— deposits ———
 
 export async function insertDeposit(db: Db, row: typeof deposits.$inferInsert) {
-  const [created] = await db.insert(deposits).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(deposits).values(row).returning())
 }
 
 export async function findDeposit(db: Db, actor: Actor, id: string, forUpdate = false) {
@@ -534,19 +525,17 @@ export async function findDeposit(db: Db, actor: Actor, id: string, forUpdate = 
 }
 
 export async function insertDepositEntry(db: Db, row: typeof depositEntries.$inferInsert) {
-  const [created] = await db.insert(depositEntries).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(depositEntries).values(row).returning())
 }
 
 export async function changeDepositBalance(db: Db, id: string, delta: number) {
-  const [row] = await db
-    .update(deposits)
-    .set({ balance: sql`${deposits.balance} + ${delta}`, version: sql`${deposits.version} + 1` })
-    .where(eq(deposits.id, id))
-    .returning()
-  if (!row) throw new Error('update returned no row')
-  return row
+  return one(
+    await db
+      .update(deposits)
+      .set({ balance: sql`${deposits.balance} + ${delta}`, version: sql`${deposits.version} + 1` })
+      .where(eq(deposits.id, id))
+      .returning(),
+  )
 }
 
 export async function setRefundDue(db: Db, id: string, refundDueOn: string | null) {
@@ -607,9 +596,7 @@ export async function listDeposits(db: Db, actor: Actor, f: DepositFilter) {
 // ——— reminders ———
 
 export async function insertReminder(db: Db, row: typeof reminders.$inferInsert) {
-  const [created] = await db.insert(reminders).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(reminders).values(row).returning())
 }
 
 export async function remindersOf(db: Db, actor: Actor, customerId: string) {

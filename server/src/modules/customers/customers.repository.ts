@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import { customerContacts, customers, floors, occupancies, units, users } from '../../db/schema'
 import type { Db } from '../../platform/db'
+import { one } from '../../platform/db/one'
 import { propertyScope, type Actor } from '../../platform/permissions'
 
 export type CustomerRow = typeof customers.$inferSelect
@@ -106,9 +107,7 @@ export async function occupanciesOf(db: Db, customerIds: string[]) {
 }
 
 export async function insertCustomer(db: Db, row: typeof customers.$inferInsert) {
-  const [created] = await db.insert(customers).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(customers).values(row).returning())
 }
 
 export async function updateCustomer(
@@ -116,13 +115,13 @@ export async function updateCustomer(
   id: string,
   patch: Partial<typeof customers.$inferInsert>,
 ) {
-  const [row] = await db
-    .update(customers)
-    .set({ ...patch, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(customers.id, id))
-    .returning()
-  if (!row) throw new Error('update returned no row')
-  return row
+  return one(
+    await db
+      .update(customers)
+      .set({ ...patch, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(customers.id, id))
+      .returning(),
+  )
 }
 
 export async function findOccupancy(db: Db, actor: Actor, id: string) {
@@ -156,19 +155,17 @@ export async function overlappingOccupancies(
 }
 
 export async function insertOccupancy(db: Db, row: typeof occupancies.$inferInsert) {
-  const [created] = await db.insert(occupancies).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(occupancies).values(row).returning())
 }
 
 export async function endOccupancy(db: Db, id: string, toDate: string) {
-  const [row] = await db
-    .update(occupancies)
-    .set({ toDate, version: sql`${occupancies.version} + 1` })
-    .where(eq(occupancies.id, id))
-    .returning()
-  if (!row) throw new Error('update returned no row')
-  return row
+  return one(
+    await db
+      .update(occupancies)
+      .set({ toDate, version: sql`${occupancies.version} + 1` })
+      .where(eq(occupancies.id, id))
+      .returning(),
+  )
 }
 
 export async function countCurrentOccupancies(db: Db, unitId: string, today: string) {

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm'
 import { customers, roles, userProperties, users } from '../../db/schema'
 import type { Db } from '../../platform/db'
+import { one } from '../../platform/db/one'
 
 export type UserRow = typeof users.$inferSelect
 export type RoleRow = typeof roles.$inferSelect
@@ -64,19 +65,17 @@ export async function propertyIdsOfUsers(db: Db, userIds: string[]) {
 }
 
 export async function insertUser(db: Db, row: typeof users.$inferInsert) {
-  const [created] = await db.insert(users).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(users).values(row).returning())
 }
 
 export async function updateUser(db: Db, id: string, patch: Partial<typeof users.$inferInsert>) {
-  const [updated] = await db
-    .update(users)
-    .set({ ...patch, version: sql`${users.version} + 1` })
-    .where(eq(users.id, id))
-    .returning()
-  if (!updated) throw new Error('update returned no row')
-  return updated
+  return one(
+    await db
+      .update(users)
+      .set({ ...patch, version: sql`${users.version} + 1` })
+      .where(eq(users.id, id))
+      .returning(),
+  )
 }
 
 export async function replaceUserProperties(
@@ -136,19 +135,17 @@ export async function countUsersOfRole(db: Db, roleId: string) {
 }
 
 export async function insertRole(db: Db, row: typeof roles.$inferInsert) {
-  const [created] = await db.insert(roles).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(roles).values(row).returning())
 }
 
 export async function updateRole(db: Db, id: string, patch: Partial<typeof roles.$inferInsert>) {
-  const [updated] = await db
-    .update(roles)
-    .set({ ...patch, version: sql`${roles.version} + 1` })
-    .where(eq(roles.id, id))
-    .returning()
-  if (!updated) throw new Error('update returned no row')
-  return updated
+  return one(
+    await db
+      .update(roles)
+      .set({ ...patch, version: sql`${roles.version} + 1` })
+      .where(eq(roles.id, id))
+      .returning(),
+  )
 }
 
 export async function customerExists(db: Db, orgId: string, customerId: string) {

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm'
 import { customers, floors, occupancies, organisations, properties, units } from '../../db/schema'
 import type { Db } from '../../platform/db'
+import { one } from '../../platform/db/one'
 import { propertyScope, type Actor } from '../../platform/permissions'
 
 export type PropertyRow = typeof properties.$inferSelect
@@ -34,9 +35,7 @@ function unitScope(actor: Actor, today: string): SQL {
 }
 
 export async function insertOrganisation(db: Db, name: string) {
-  const [row] = await db.insert(organisations).values({ name }).returning()
-  if (!row) throw new Error('insert returned no row')
-  return row
+  return one(await db.insert(organisations).values({ name }).returning())
 }
 
 export async function listProperties(db: Db, actor: Actor) {
@@ -78,9 +77,7 @@ export async function propertyRefs(db: Db, orgId: string, ids: string[] | 'all')
 }
 
 export async function insertProperty(db: Db, row: typeof properties.$inferInsert) {
-  const [created] = await db.insert(properties).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(properties).values(row).returning())
 }
 
 export async function updateProperty(
@@ -88,13 +85,13 @@ export async function updateProperty(
   id: string,
   patch: Partial<typeof properties.$inferInsert>,
 ) {
-  const [row] = await db
-    .update(properties)
-    .set({ ...patch, version: sql`${properties.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(properties.id, id))
-    .returning()
-  if (!row) throw new Error('update returned no row')
-  return row
+  return one(
+    await db
+      .update(properties)
+      .set({ ...patch, version: sql`${properties.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(properties.id, id))
+      .returning(),
+  )
 }
 
 export async function listFloors(db: Db, actor: Actor, propertyId: string, today: string) {
@@ -124,19 +121,17 @@ export async function countUnitsOnFloor(db: Db, floorId: string) {
 }
 
 export async function insertFloor(db: Db, row: typeof floors.$inferInsert) {
-  const [created] = await db.insert(floors).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(floors).values(row).returning())
 }
 
 export async function updateFloor(db: Db, id: string, patch: Partial<typeof floors.$inferInsert>) {
-  const [row] = await db
-    .update(floors)
-    .set({ ...patch, version: sql`${floors.version} + 1` })
-    .where(eq(floors.id, id))
-    .returning()
-  if (!row) throw new Error('update returned no row')
-  return row
+  return one(
+    await db
+      .update(floors)
+      .set({ ...patch, version: sql`${floors.version} + 1` })
+      .where(eq(floors.id, id))
+      .returning(),
+  )
 }
 
 export async function deleteFloor(db: Db, id: string) {
@@ -196,19 +191,17 @@ export async function lockUnit(db: Db, id: string) {
 }
 
 export async function insertUnit(db: Db, row: typeof units.$inferInsert) {
-  const [created] = await db.insert(units).values(row).returning()
-  if (!created) throw new Error('insert returned no row')
-  return created
+  return one(await db.insert(units).values(row).returning())
 }
 
 export async function updateUnit(db: Db, id: string, patch: Partial<typeof units.$inferInsert>) {
-  const [row] = await db
-    .update(units)
-    .set({ ...patch, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(units.id, id))
-    .returning()
-  if (!row) throw new Error('update returned no row')
-  return row
+  return one(
+    await db
+      .update(units)
+      .set({ ...patch, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(units.id, id))
+      .returning(),
+  )
 }
 
 /** Current occupants (occupancies open today) of the given units, with customer names. */

@@ -60,6 +60,20 @@ export async function generateBills(
     }
     const now = clock.now()
     const billOf = new Map<string, repo.BillRow>()
+    /** The customer's bill for this month, opened on first use. */
+    const billFor = async (customerId: string, dueDate: string) => {
+      let bill = billOf.get(customerId) ?? (await repo.findBill(tx, propertyId, customerId, period))
+      if (!bill) {
+        // Under two concurrent runs a number may be drawn and lost: unique, not gap-free.
+        const number = await documentNumber(tx, ctx.actor.orgId, 'ZD', propertyId, period)
+        const row = { orgId: ctx.actor.orgId, propertyId, customerId, period, number, dueDate }
+        const inserted = await repo.insertBillIfAbsent(tx, { ...row, createdAt: now })
+        bill = inserted.bill
+        if (inserted.created) result.billsCreated++
+      }
+      billOf.set(customerId, bill)
+      return bill
+    }
     // Per item, the rate of the unit's kind wins over a rate for every kind.
     const rateFor = (itemId: string, kind: string) =>
       rates.find((r) => r.item.id === itemId && r.rate.unitKind === kind) ??
@@ -83,55 +97,35 @@ export async function generateBills(
           ).length
           continue
         }
+        const { rate, item } = chosen
+        const dueDate = addDays(first, item.dueDays)
         for (const r of unitRows) {
           const paid = days.get(r.occupancy.id) ?? 0
-          if (paid === 0) continue
-          {
-            const { rate, item } = chosen
-            const amount = prorate(monthlyFee(r.areaM2, rate.amount), paid, daysInMonth(period))
-            if (amount <= 0) continue
-            const dueDate = addDays(first, item.dueDays)
-            let bill =
-              billOf.get(r.occupancy.customerId) ??
-              (await repo.findBill(tx, propertyId, r.occupancy.customerId, period))
-            if (!bill) {
-              // Under two concurrent runs a number may be drawn and lost: numbers stay unique, not gap-free.
-              const number = await documentNumber(tx, ctx.actor.orgId, 'ZD', propertyId, period)
-              const inserted = await repo.insertBillIfAbsent(tx, {
-                orgId: ctx.actor.orgId,
-                propertyId,
-                customerId: r.occupancy.customerId,
-                period,
-                number,
-                dueDate,
-                createdAt: now,
-              })
-              bill = inserted.bill
-              if (inserted.created) result.billsCreated++
-            }
-            billOf.set(r.occupancy.customerId, bill)
-            const inserted = await repo.insertBillRunCharge(tx, {
-              orgId: ctx.actor.orgId,
-              propertyId,
-              customerId: r.occupancy.customerId,
-              unitId: r.occupancy.unitId,
-              chargeItemId: item.id,
-              billId: bill.id,
-              occupancyId: r.occupancy.id,
-              period,
-              description: `${item.name} ${r.unitNumber} ${period}${paid < daysInMonth(period) ? `（${paid}天）` : ''}`,
-              amount,
-              dueDate,
-              source: 'bill_run',
-              createdBy: ctx.actor.userId,
-              createdAt: now,
-            })
-            if (inserted) {
-              result.chargesCreated++
-              result.amountCreated += amount
-            } else {
-              result.chargesExisting++
-            }
+          const amount = prorate(monthlyFee(r.areaM2, rate.amount), paid, daysInMonth(period))
+          if (paid === 0 || amount <= 0) continue
+          const bill = await billFor(r.occupancy.customerId, dueDate)
+          const part = paid < daysInMonth(period) ? `（${paid}天）` : ''
+          const inserted = await repo.insertBillRunCharge(tx, {
+            orgId: ctx.actor.orgId,
+            propertyId,
+            customerId: r.occupancy.customerId,
+            unitId: r.occupancy.unitId,
+            chargeItemId: item.id,
+            billId: bill.id,
+            occupancyId: r.occupancy.id,
+            period,
+            description: `${r.unitNumber} ${period}${part}`,
+            amount,
+            dueDate,
+            source: 'bill_run',
+            createdBy: ctx.actor.userId,
+            createdAt: now,
+          })
+          if (inserted) {
+            result.chargesCreated++
+            result.amountCreated += amount
+          } else {
+            result.chargesExisting++
           }
         }
       }
@@ -154,23 +148,7 @@ export async function generateBills(
         const days = daysBetween(from, prevEnd)
         const amount = divRound(open * late.rate.amount * days, 10_000)
         if (days <= 0 || amount <= 0) continue
-        let bill =
-          billOf.get(charge.customerId) ??
-          (await repo.findBill(tx, propertyId, charge.customerId, period))
-        if (!bill) {
-          const number = await documentNumber(tx, ctx.actor.orgId, 'ZD', propertyId, period)
-          const billRow = { orgId: ctx.actor.orgId, propertyId, customerId: charge.customerId }
-          bill = (
-            await repo.insertBillIfAbsent(tx, {
-              ...billRow,
-              period,
-              number,
-              dueDate: lateDue,
-              createdAt: now,
-            })
-          ).bill
-        }
-        billOf.set(charge.customerId, bill)
+        const bill = await billFor(charge.customerId, lateDue)
         const inserted = await repo.insertChargeOnce(tx, {
           orgId: ctx.actor.orgId,
           propertyId,
