@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import type { Clock } from './platform/clock'
 import type { Database } from './platform/db'
+import type { Jobs } from './platform/jobs'
 import { registerErrorHandler, sendProblem } from './platform/errors'
 import { authPlugin } from './platform/auth'
 import { Problem } from './platform/http/schemas'
@@ -21,6 +22,11 @@ import { orgRoutes } from './modules/org'
 import { customerRoutes } from './modules/customers'
 import { auditRoutes } from './modules/audit'
 import { billingRoutes } from './modules/billing'
+import { caseRoutes } from './modules/cases'
+import { settingsRoutes } from './modules/settings'
+import { liveEventRoutes, notificationRoutes } from './modules/notifications'
+import { startEventBus } from './platform/events'
+import { startOutboxDispatcher } from './platform/outbox'
 
 export type AppOptions = {
   config: Config
@@ -29,6 +35,17 @@ export type AppOptions = {
   /** The built web console to serve; default web/dist when it exists. */
   webRoot?: string | false
   logger?: boolean | object
+  /** Background jobs (started by main.ts); use-cases schedule through `app.jobs`. */
+  jobs?: Jobs
+  /** Outbox delivery and the event bus (LISTEN/NOTIFY) behind GET /api/v1/events; default true. */
+  liveEvents?: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** null where the app runs without background jobs (tests, tools). */
+    jobs: Jobs | null
+  }
 }
 
 export type App = FastifyInstance
@@ -61,6 +78,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id)
   })
 
+  app.decorate('jobs', options.jobs ?? null)
+  // Committed outbox rows go out on the bus, which feeds the SSE streams of every instance.
+  const bus = options.liveEvents === false ? null : await startEventBus(database, app.log)
+  const outbox = bus ? startOutboxDispatcher(database, clock, bus, app.log) : null
+  app.decorate('eventBus', bus)
+  app.decorate('outbox', {
+    drain: async () => {
+      await outbox?.drain()
+    },
+  })
+  app.addHook('onClose', async () => {
+    await outbox?.stop()
+    await bus?.close()
+  })
   registerErrorHandler(app)
   registerValidation(app)
   await app.register(cookie)
@@ -97,6 +128,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(customerRoutes, { deps })
       await api.register(auditRoutes, { deps })
       await api.register(billingRoutes, { deps })
+      await api.register(caseRoutes, { deps })
+      await api.register(settingsRoutes, { deps })
+      await api.register(notificationRoutes, { deps })
+      await api.register(liveEventRoutes, { deps, bus })
     },
     { prefix: '/api/v1' },
   )

@@ -19,6 +19,7 @@ const EnvSchema = Type.Object({
     { default: 'info' },
   ),
   ATRIUM_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('off')], { default: 'auto' }),
+  ATRIUM_JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
   LOGIN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
 })
 type Env = Static<typeof EnvSchema>
@@ -35,6 +36,8 @@ export type Config = {
   smtpUrl: string | undefined
   logLevel: string
   demo: 'auto' | 'off'
+  /** `off`: this server runs no background jobs (an `atrium worker` process runs them). */
+  jobs: 'on' | 'off'
   loginRateLimitPerMinute: number
 }
 
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
     demo: e.ATRIUM_DEMO,
+    jobs: e.ATRIUM_JOBS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
   }
 }

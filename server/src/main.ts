@@ -1,8 +1,12 @@
-// Boots config → database → migrations → demo data → app, and shuts down cleanly on a signal.
+// Boots config → database → migrations → demo data → jobs → app, and shuts down cleanly on a signal.
+import pino from 'pino'
 import { ConfigError, loadConfig, type Config } from './config'
 import { openDatabase, runMigrations } from './platform/db'
 import { systemClock } from './platform/clock'
+import { startJobs } from './platform/jobs'
 import { buildApp } from './app'
+import { jobRegistrars } from './jobs'
+import { syncBuiltinRoles } from './modules/identity'
 import { DEMO_PASSWORD, demoUsers, seedDemo } from './demo/seed-demo'
 import { hasDemoLogins } from './demo/demo.repository'
 
@@ -40,8 +44,15 @@ async function main() {
   }
   const database = await openDatabase(config.database)
   await runMigrations(database)
+  await syncBuiltinRoles(database.db)
   const seeded = config.demo === 'auto' ? await seedDemo(database.db, systemClock) : false
-  const app = await buildApp({ config, database, clock: systemClock })
+  // pg-boss starts before the app so a request can queue a job; with ATRIUM_JOBS=off this process
+  // only queues them and an `atrium worker` runs them.
+  const jobs = await startJobs(database, {
+    logger: pino({ level: config.logLevel }).child({ component: 'jobs' }),
+    runJobs: config.jobs === 'on',
+  })
+  const app = await buildApp({ config, database, clock: systemClock, jobs })
 
   let closing = false
   const shutdown = async (signal: string) => {
@@ -51,6 +62,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
     await app.close()
+    await jobs.stop()
     await database.close()
     process.exit(0)
   }
@@ -58,6 +70,10 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
   await app.listen({ port: config.port, host: config.host })
+  if (config.jobs === 'on') {
+    const deps = { db: database.db, clock: systemClock, config }
+    for (const register of jobRegistrars(deps)) await register(jobs)
+  }
   banner(config, seeded, await hasDemoLogins(database.db))
 }
 

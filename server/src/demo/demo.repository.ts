@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm'
-import { organisations, units, users } from '../db/schema'
+import { customers, organisations, roles, units, userProperties, users } from '../db/schema'
 import type { Db } from '../platform/db'
+import type { Actor } from '../platform/permissions'
 
 export async function isDatabaseEmpty(db: Db) {
   const [row] = await db.select({ n: count() }).from(organisations)
@@ -28,4 +29,40 @@ export async function hasDemoLogins(db: Db) {
     .where(eq(users.username, 'cs.agent'))
     .limit(1)
   return rows.length > 0
+}
+
+/** A demo login as the actor of a request: the demo seed acts through the use-cases as them. */
+export async function demoActor(db: Db, username: string): Promise<Actor> {
+  const [row] = await db
+    .select({ user: users, role: roles })
+    .from(users)
+    .innerJoin(roles, eq(roles.id, users.roleId))
+    .where(eq(users.username, username))
+  if (!row) throw new Error(`demo user ${username} missing`)
+  const { user, role } = row
+  const served = await db
+    .select({ id: userProperties.propertyId })
+    .from(userProperties)
+    .where(eq(userProperties.userId, user.id))
+  return {
+    userId: user.id,
+    orgId: user.orgId,
+    username: user.username,
+    displayName: user.displayName,
+    kind: user.kind,
+    permissions: new Set(role.permissions),
+    allProperties: user.kind === 'staff' && user.allProperties,
+    propertyIds:
+      user.kind === 'customer' && user.customerId
+        ? (
+            await db
+              .select({ id: customers.propertyId })
+              .from(customers)
+              .where(eq(customers.id, user.customerId))
+          ).map((r) => r.id)
+        : served.map((r) => r.id),
+    customerId: user.customerId,
+    department: user.department,
+    roleCode: role.code,
+  }
 }

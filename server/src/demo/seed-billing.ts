@@ -43,6 +43,8 @@ export async function seedDemoBilling(
       allProperties: true,
       propertyIds: [],
       customerId: null,
+      department: null,
+      roleCode: 'admin',
     },
     requestId: 'demo-seed',
     ip: '127.0.0.1',

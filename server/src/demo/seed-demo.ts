@@ -12,8 +12,10 @@ import {
 } from '../modules/org'
 import { insertCustomer, insertOccupancy, replaceContacts } from '../modules/customers'
 import { ensureBuiltinRoles, insertUser, replaceUserProperties } from '../modules/identity'
+import { ensureCalendar } from '../modules/settings'
 import { companyName, idNumber, mobile, personName, prng } from './demo-names'
 import { isDatabaseEmpty, setUnitStatus } from './demo.repository'
+import { seedDemoCases } from './seed-cases'
 import { seedDemoBilling } from './seed-billing'
 
 export const DEMO_PASSWORD = 'demo1234'
@@ -122,6 +124,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       name: '示例公寓B座',
       address: '上海市浦东新区世纪大道 90 号',
     })
+    // Working calendars with the official holidays, so deadlines count working time from day one.
+    for (const p of [main, annex]) await ensureCalendar(tx, org.id, p.id, p.timezone, clock)
 
     // 示例大厦: offices on 2F–11F, apartments on 12F–31F, ten units a floor: 300 units.
     const offices: UnitRow[] = []
@@ -260,6 +264,11 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       officeCustomers,
       officeUnits,
       customers: allCustomers,
+    })
+    await seedDemoCases(tx, clock, {
+      propertyId: main.id,
+      unitId: officeUnits[0]!,
+      customerId: officeCustomers[0]!,
     })
     await recordAudit(
       tx,

@@ -2,17 +2,22 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import {
+  calendarDays,
   chargeItems,
   customers,
+  deadlinePolicies,
   deposits,
   floors,
   properties,
   roles,
   units,
   users,
+  workCalendars,
 } from '../../src/db/schema'
 import { insertFloor, insertUnit } from '../../src/modules/org'
 import { insertCustomer, insertOccupancy } from '../../src/modules/customers'
+import { insertNotifications } from '../../src/modules/notifications'
+import { defaultDeadlinePolicies } from '../../src/modules/settings'
 import { builtinRoles, type Permission } from '../../src/platform/permissions'
 import { Client, startTestApp, type TestApp } from '../support/app'
 import { OTHER_ORG } from '../support/other-org'
@@ -38,7 +43,7 @@ type Refs = Record<
 type Ctx = ReturnType<typeof ctxOf>
 type Build<T> = (refs: Refs, ctx: Ctx) => T | Promise<T>
 type Row = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: string
   what: string
   permission: Permission | 'signed-in' | 'public'
@@ -47,6 +52,8 @@ type Row = {
   scope?: 'org' | 'property'
   /** The id for the path parameter; a `ref` names one of the records of the caller's scope. */
   id?: Build<string>
+  /** The path parameters after the first, by name. */
+  params?: Record<string, string | ((refs: Refs, ctx: Ctx, id: string) => Promise<string>)>
   /** The query string, without the `?`. */
   query?: Build<string>
   body?: Build<unknown>
@@ -132,6 +139,9 @@ const inCredit = async (refs: Refs) => {
   await created(await money(adminOf(refs), 'payments', payment))
   return payment.customerId
 }
+
+// A far day on a building's calendar that the matrix puts there to be removed.
+const DAY_TO_REMOVE = '2031-05-07'
 
 const rows: Row[] = [
   // identity
@@ -340,7 +350,148 @@ const rows: Row[] = [
   r('GET /billing/exports/:table', 'export bills', 'billing.export', 200, {
     ...{ ...inBuilding, id: () => 'bills', type: XLSX },
   }),
+  // cases: each call gets a fresh complaint in the caller's department queue (a customer's own),
+  // made by the organisation's admin, so that every role sees it exactly as its scope says.
+  r('GET /cases', 'list cases', 'case.read', 200, inBuilding),
+  r('POST /cases', 'open a case', 'case.create', 201, {
+    ...{ scope: 'property', body: (refs) => ({ ...caseOf(refs), title: '矩阵登记' }) },
+  }),
+  r('GET /cases/views', 'list saved views', 'case.read', 200),
+  r('POST /cases/views', 'save a view', 'case.read', 201, {
+    body: (_, c) => ({ name: `矩阵视图${c.seq()}`, query: { status: 'open' } }),
+  }),
+  r('DELETE /cases/views/:id', 'delete a saved view', 'case.read', 204, {
+    ...{ scope: 'org', id: freshView },
+  }),
+  r('GET /cases/assignable', 'list staff to dispatch', 'case.assign', 200, {
+    ...{ ...inBuilding, staffOnly: true },
+  }),
+  r('GET /cases/:id', 'read a case', 'case.read', 200, { scope: 'property', id: freshCase }),
+  r('POST /cases/:id/actions/:action', 'escalate a case', 'case.escalate', 200, {
+    ...{ scope: 'property', id: freshCase, params: { action: 'escalate' } },
+    body: () => ({ version: 1, reason: '矩阵上报测试' }),
+  }),
+  r('POST /cases/:id/comments', 'comment on a case', 'case.comment', 201, {
+    ...{ scope: 'property', id: freshCase, body: () => ({ text: '矩阵备注' }) },
+  }),
+  // JSON is not a file: a caller who may attach to the case is told so (415); others 404.
+  r('POST /cases/:id/attachments', 'attach a file', 'case.comment', 415, {
+    ...{ scope: 'property', id: freshCase, body: () => ({}) },
+  }),
+  r('GET /cases/:id/attachments/:attachmentId', 'read an attachment', 'case.read', 200, {
+    ...{ scope: 'property', id: freshCase, type: 'image/png' },
+    params: { attachmentId: (refs, _, id) => attachPhoto(refs, id) },
+  }),
+  r('POST /cases/:id/reveal-contact', "reveal a case's contact", 'customer.reveal', 200, {
+    ...{ scope: 'property', id: freshCase, staffOnly: true },
+  }),
+  r('POST /cases/:id/print', 'record a print', 'case.read', 204, {
+    ...{ scope: 'property', id: freshCase, staffOnly: true },
+  }),
+  // settings (staff only: a customer account holds case.read for its own cases)
+  r('GET /settings/deadline-policies', 'list deadline policies', 'case.read', 200, {
+    staffOnly: true,
+  }),
+  // The default values again, at the version stored: a real write that changes no deadline.
+  r(
+    'PUT /settings/deadline-policies/:caseType/:priority',
+    'set a deadline policy',
+    'case.configure',
+    200,
+    {
+      ...{ staffOnly: true, id: () => 'liaison', params: { priority: 'emergency' } },
+      body: async (refs) => ({
+        ...defaultDeadlinePolicies.liaison.emergency,
+        version: await policyVersion(refs.property, 'liaison', 'emergency'),
+      }),
+    },
+  ),
+  r('GET /settings/calendars/:propertyId', 'read a building’s calendar', 'case.read', 200, {
+    ...{ ref: 'property', staffOnly: true },
+  }),
+  r(
+    'PATCH /settings/calendars/:propertyId',
+    'change a building’s calendar',
+    'case.configure',
+    200,
+    {
+      ...{ ref: 'property', staffOnly: true },
+      body: async (refs) => ({ version: await calendarVersion(refs.property) }),
+    },
+  ),
+  r('PUT /settings/calendars/:propertyId/days/:date', 'mark a holiday', 'case.configure', 200, {
+    ...{ ref: 'property', staffOnly: true, params: { date: '2031-05-06' } },
+    body: () => ({ kind: 'holiday', name: '矩阵假日' }),
+  }),
+  // A day put there for each call: removing succeeds when allowed, so a leak would show as 204.
+  r(
+    'DELETE /settings/calendars/:propertyId/days/:date',
+    'remove a calendar day',
+    'case.configure',
+    204,
+    {
+      ...{ scope: 'property', staffOnly: true, params: { date: DAY_TO_REMOVE } },
+      id: async (refs) => dayToRemove(refs.property),
+    },
+  ),
+  r(
+    'POST /settings/calendars/:propertyId/import-official',
+    'import official holidays',
+    'case.configure',
+    200,
+    {
+      ...{ ref: 'property', staffOnly: true, body: () => ({ year: 2026 }) },
+    },
+  ),
+  // notifications: every signed-in user's own inbox; someone else's notification is 404
+  r('GET /notifications', 'list their notifications', 'signed-in', 200),
+  r('GET /notifications/unread-count', 'count their unread notifications', 'signed-in', 200),
+  r('POST /notifications/:id/read', 'mark a notification read', 'signed-in', 200, {
+    ...{ scope: 'org', id: notificationFor },
+  }),
+  r('POST /notifications/read-all', 'mark their notifications read', 'signed-in', 200),
 ]
+
+/** A fresh notification: the caller's own in their organisation, else one of refs.user's. */
+async function notificationFor(refs: Refs, c: Ctx) {
+  const [caller] = await t.db.select().from(users).where(eq(users.username, c.username))
+  const [target] = await t.db.select().from(users).where(eq(users.id, refs.user))
+  const owner = caller && caller.orgId === target?.orgId ? caller : target
+  if (!owner) throw new Error('fixture record missing')
+  const note = { orgId: owner.orgId, userId: owner.id, template: 'case.assigned' }
+  const [row] = await insertNotifications(t.db, [{ ...note, createdAt: t.clock.now() }])
+  return row!.id
+}
+
+/** The version of a policy stored for the organisation of a building; 0 while it is the default. */
+async function policyVersion(propertyId: string, caseType: 'liaison', priority: 'emergency') {
+  const { orgId } = await one(t.db.select().from(properties).where(eq(properties.id, propertyId)))
+  const [row] = await t.db
+    .select({ v: deadlinePolicies.version })
+    .from(deadlinePolicies)
+    .where(
+      and(
+        eq(deadlinePolicies.orgId, orgId),
+        eq(deadlinePolicies.caseType, caseType),
+        eq(deadlinePolicies.priority, priority),
+      ),
+    )
+  return row?.v ?? 0
+}
+
+async function calendarVersion(propertyId: string) {
+  const where = eq(workCalendars.propertyId, propertyId)
+  const [row] = await t.db.select({ v: workCalendars.version }).from(workCalendars).where(where)
+  return row?.v ?? 0
+}
+
+/** Puts DAY_TO_REMOVE on a building's calendar; returns the building. */
+async function dayToRemove(propertyId: string) {
+  const { orgId } = await one(t.db.select().from(properties).where(eq(properties.id, propertyId)))
+  const day = { propertyId, orgId, date: DAY_TO_REMOVE, kind: 'holiday' as const }
+  await t.db.insert(calendarDays).values(day).onConflictDoNothing()
+  return propertyId
+}
 
 type Away = { label: string; level: 'org' | 'property'; refs: () => Refs }
 type Role = {
@@ -434,6 +585,50 @@ async function freshCustomer(propertyId: string) {
   const { orgId } = await one(t.db.select().from(properties).where(eq(properties.id, propertyId)))
   const customer = { orgId, propertyId, kind: 'person' as const, name: '误录客户' }
   return (await insertCustomer(t.db, customer)).id
+}
+
+/** A complaint of the refs' building and customer. */
+const caseOf = (refs: Refs) => ({
+  type: 'complaint',
+  propertyId: refs.property,
+  customerId: refs.customer,
+})
+/** A fresh case in the caller's department queue, opened by the organisation's admin. */
+async function freshCase(refs: Refs, c: Ctx) {
+  const [user] = await t.db.select().from(users).where(eq(users.username, c.username))
+  const department = user?.department ?? 'customer_service'
+  // The customer's own building (the refs' building may be another, to be out of scope).
+  const [customer] = await t.db.select().from(customers).where(eq(customers.id, refs.customer))
+  const propertyId = customer?.propertyId ?? refs.property
+  const body = { ...caseOf(refs), propertyId, title: '矩阵工单', department }
+  return created(await adminOf(refs).post('/api/v1/cases', body))
+}
+/** The caller's own saved view at home; the other organisation admin's one away. */
+async function freshView(refs: Refs, c: Ctx) {
+  const home = matrixRoles.find((r) => r.username === c.username)?.home() === refs
+  const owner = home ? clients[c.username]! : adminOf(refs)
+  return created(await owner.post('/api/v1/cases/views', { name: `视图${c.seq()}`, query: {} }))
+}
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
+/** A photo on the case, visible to the customer, uploaded by the organisation's admin. */
+async function attachPhoto(refs: Refs, caseId: string) {
+  const b = '----matrix'
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="visibleToCustomer"\r\n\r\ntrue\r\n`,
+    ),
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\n`),
+    Buffer.from('Content-Type: image/png\r\n\r\n'),
+    PNG,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ])
+  const res = await adminOf(refs).request('POST', `/api/v1/cases/${caseId}/attachments`, body, {
+    'content-type': `multipart/form-data; boundary=${b}`,
+  })
+  return created(res)
 }
 
 const key = () => ({ 'idempotency-key': randomUUID() })
@@ -549,7 +744,12 @@ async function send(client: Client, row: Row, refs: Refs | null, ctx: Ctx) {
   const id = refs && row.id ? await row.id(refs, ctx) : randomUUID()
   const body = refs && row.body ? await row.body(refs, ctx) : row.method === 'POST' ? {} : undefined
   const query = refs && row.query ? `?${await row.query(refs, ctx)}` : ''
-  const path = `/api/v1${row.path.replace(/:\w+/, id)}${query}`
+  const values: Record<string, string> = {}
+  for (const [param, value] of Object.entries(row.params ?? {}))
+    values[param] =
+      typeof value === 'string' ? value : refs ? await value(refs, ctx, id) : randomUUID()
+  const more = (name: string, param: string) => values[param] ?? name
+  const path = `/api/v1${row.path.replace(/:\w+/, id).replace(/:(\w+)/g, more)}${query}`
   return { path, res: await client.request(row.method, path, body, row.money ? key() : {}) }
 }
 
@@ -630,12 +830,22 @@ describe('every route', () => {
     }
   })
 
+  // The live stream never ends, and app.inject waits for the end: only its refusal is checked
+  // here. Who receives what on it is tested over a real socket in notifications.test.ts.
+  const streams = ['GET /api/v1/events']
+  it('anyone: cannot open the live stream without a session (401)', async () => {
+    const res = await t.anonymous.get('/api/v1/events')
+    expect(res.statusCode).toBe(401)
+    expect(res.json()).toMatchObject({ code: 'auth.unauthenticated' })
+  })
+
   it('every /api/v1 route of the OpenAPI document has a row, and every row a route', async () => {
     const doc = await t.anonymous.get('/api/openapi.json')
     const paths = doc.json<{ paths: Record<string, Record<string, unknown>> }>().paths
     const documented = Object.entries(paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .filter((route) => !streams.includes(route))
     const inMatrix = rows.map(
       (row) => `${row.method} /api/v1${row.path.replace(/:(\w+)/g, '{$1}')}`,
     )

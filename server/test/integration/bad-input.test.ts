@@ -4,6 +4,8 @@ import { fc, test as fcTest } from '@fast-check/vitest'
 import { eq } from 'drizzle-orm'
 import type { LightMyRequestResponse } from 'fastify'
 import { floors, occupancies, users } from '../../src/db/schema'
+import { defaultDeadlinePolicies } from '../../src/modules/settings'
+import { insertNotifications } from '../../src/modules/notifications'
 import { startTestApp, type Client, type TestApp } from '../support/app'
 import { OTHER_ORG } from '../support/other-org'
 
@@ -13,6 +15,7 @@ import { OTHER_ORG } from '../support/other-org'
 const kinds = [
   ...['property', 'floor', 'unit', 'customer', 'occupancy', 'user', 'role'],
   ...['chargeItem', 'charge', 'payment', 'deposit', 'reminder', 'creditor'],
+  ...['case', 'view', 'notification'],
 ] as const
 type Ids = Record<(typeof kinds)[number], string>
 type Body = Record<string, unknown>
@@ -32,6 +35,8 @@ type Spec = {
   base?: (x: Ids) => Record<string, string>
   /** The value of a path parameter that is not an id, and values it must refuse. */
   param?: [string, ...string[]]
+  /** Valid values of the path parameters after the first, by name. */
+  params?: Record<string, string>
   /** A money write: sent with a fresh Idempotency-Key; `again` changes the body for a reuse. */
   money?: boolean
   again?: Body
@@ -49,6 +54,10 @@ const cursors = [
 ]
 const common = [...listQueries, 'limit=1.5', ...cursors]
 const version = () => ({ version: 1 })
+
+// settings
+const calendarQueries = ['unexpected=1', 'year=1999', 'year=2101', 'year=abc', 'year=2026.5']
+const farDay = { date: '2031-05-06' }
 
 // billing
 const inBuilding = (x: Ids) => ({ propertyId: x.property })
@@ -254,6 +263,81 @@ const specs: Spec[] = [
   // `from` after `to`, and more than 36 months, are refused on the parameter too.
   { route: 'GET /billing/collection-rate', base: months, query: [...monthQueries, 'to=2029-12'] },
   { route: 'GET /billing/exports/:table', param: tables, base: inBuilding, query: exportQueries },
+  // cases
+  {
+    route: 'GET /cases',
+    query: [...common, 'type=nope', 'propertyId=nope', 'assignee=nobody', 'overdue=maybe'],
+  },
+  { route: 'GET /cases', query: ['status=closedish', `q=${LONG}`, 'state=DROP TABLE', 'unitId=1'] },
+  {
+    route: 'POST /cases',
+    body: (x) => ({ type: 'complaint', propertyId: x.property, title: '探针投诉' }),
+    optional: (x) => ({
+      ...{
+        unitId: x.unit,
+        customerId: x.customer,
+        contactName: '探针',
+        contactPhone: '13800001111',
+      },
+      ...{ channel: 'phone', priority: 'normal', description: '探针', department: 'engineering' },
+      ...{ dueAt: '2031-01-01T00:00:00Z', data: { category: 'complaint' } },
+    }),
+    refs: { propertyId: ['property', 404], unitId: ['unit', 404], customerId: ['customer', 404] },
+  },
+  { route: 'POST /cases/views', body: () => ({ name: '探针视图', query: { status: 'open' } }) },
+  { route: 'DELETE /cases/views/:id', id: 'view' },
+  {
+    route: 'GET /cases/assignable',
+    ...{ base: inBuilding, query: ['unexpected=1', 'propertyId=nope', 'department=nope'] },
+  },
+  { route: 'GET /cases/:id', id: 'case' },
+  {
+    route: 'POST /cases/:id/actions/:action',
+    ...{ id: 'case', params: { action: 'escalate' } },
+    body: () => ({ version: 1, reason: '探针上报' }),
+  },
+  {
+    route: 'POST /cases/:id/comments',
+    ...{ id: 'case', body: () => ({ text: '探针备注' }) },
+    optional: () => ({ visibleToCustomer: false }),
+  },
+  { route: 'POST /cases/:id/attachments', id: 'case' },
+  {
+    route: 'GET /cases/:id/attachments/:attachmentId',
+    ...{ id: 'case', params: { attachmentId: '7b0c6a52-2a38-4a57-9d5c-0b8f0e7f9c11' } },
+  },
+  { route: 'POST /cases/:id/reveal-contact', id: 'case' },
+  { route: 'POST /cases/:id/print', id: 'case' },
+  // settings
+  {
+    route: 'PUT /settings/deadline-policies/:caseType/:priority',
+    ...{ param: ['complaint', 'nope', 'COMPLAINT', 'suggestion'], params: { priority: 'normal' } },
+    body: () => ({ ...defaultDeadlinePolicies.complaint.normal, version: 0 }),
+  },
+  { route: 'GET /settings/calendars/:propertyId', id: 'property', query: calendarQueries },
+  {
+    route: 'PATCH /settings/calendars/:propertyId',
+    ...{ id: 'property', body: version },
+    optional: () => ({
+      timeZone: 'Asia/Shanghai',
+      workStart: 540,
+      workEnd: 1080,
+      workWeekdays: [1],
+    }),
+  },
+  {
+    route: 'PUT /settings/calendars/:propertyId/days/:date',
+    ...{ id: 'property', params: farDay, body: () => ({ kind: 'holiday' }) },
+    optional: () => ({ name: '探针' }),
+  },
+  { route: 'DELETE /settings/calendars/:propertyId/days/:date', id: 'property', params: farDay },
+  {
+    route: 'POST /settings/calendars/:propertyId/import-official',
+    ...{ id: 'property', body: () => ({ year: 2026 }) },
+  },
+  // notifications: the admin's own; one of another user is 404 like an unknown id
+  { route: 'GET /notifications', query: [...common, 'unread=maybe', 'unread=1&unread=0'] },
+  { route: 'POST /notifications/:id/read', id: 'notification' },
   {
     route: 'GET /audit',
     query: [
@@ -291,10 +375,32 @@ async function firstFloor(propertyId: string) {
   return row.id
 }
 
+/** A notification of the user, written as the case engine writes them. */
+async function notificationOf(username: string) {
+  const [user] = await t.db.select().from(users).where(eq(users.username, username))
+  if (!user) throw new Error(`no user ${username}`)
+  const note = { orgId: user.orgId, userId: user.id, template: 'case.assigned' }
+  const [row] = await insertNotifications(t.db, [{ ...note, createdAt: t.clock.now() }])
+  return row!.id
+}
+
 async function occupancyOf(customerId: string) {
   const [row] = await t.db.select().from(occupancies).where(eq(occupancies.customerId, customerId))
   if (!row) throw new Error(`no occupancy of ${customerId}`)
   return row.id
+}
+
+/** A complaint and a saved view of one organisation, made by its admin. */
+async function caseFixtures(client: Client, propertyId: string) {
+  const opened = await client.post('/api/v1/cases', {
+    type: 'complaint',
+    propertyId,
+    title: '探针',
+  })
+  const view = await client.post('/api/v1/cases/views', { name: '探针固定视图', query: {} })
+  for (const res of [opened, view])
+    if (res.statusCode !== 201) throw new Error(`fixture failed: ${res.statusCode} ${res.body}`)
+  return { case: opened.json<{ id: string }>().id, view: view.json<{ id: string }>().id }
 }
 
 /** A charge item, two charges overdue since January, a payment, a deposit and a reminder. */
@@ -348,12 +454,16 @@ beforeAll(async () => {
     ...{ customer, occupancy: await occupancyOf(customer) },
     ...{ user: await t.ids.user('fin.staff'), role: await roleOf('fin.staff') },
     ...(await billingFixtures(admin, customer, 'probe_fixture')),
+    ...(await caseFixtures(admin, sl)),
+    notification: await notificationOf('admin'),
   }
   theirs = {
     ...{ property: ot, floor: await firstFloor(ot), unit: await t.ids.unit('101', 'OT') },
     ...{ customer: external, occupancy: await occupancyOf(external) },
     ...{ user: await t.ids.user(OTHER_ORG.admin), role: await roleOf(OTHER_ORG.admin) },
     ...(await billingFixtures(await t.signIn(OTHER_ORG.admin), external, 'probe_fixture')),
+    ...(await caseFixtures(await t.signIn(OTHER_ORG.admin), ot)),
+    notification: await notificationOf(OTHER_ORG.admin),
   }
 })
 afterAll(() => t.close())
@@ -375,9 +485,13 @@ function expectProblem(res: LightMyRequestResponse, status?: number, field?: str
   return problem
 }
 
-const methodOf = (spec: Spec) => spec.route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE'
+const methodOf = (spec: Spec) =>
+  spec.route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 const urlOf = (spec: Spec, id: string) =>
-  `/api/v1${spec.route.split(' ')[1]!.replace(/:\w+/, encodeURIComponent(id) || spec.param?.[0] || '')}`
+  `/api/v1${spec.route
+    .split(' ')[1]!
+    .replace(/:\w+/, encodeURIComponent(id) || spec.param?.[0] || '')
+    .replace(/:(\w+)/g, (name, param: string) => spec.params?.[param] ?? name)}`
 const paramOf = (spec: Spec) => /:(\w+)/.exec(spec.route)?.[1] ?? 'id'
 const key = () => ({ 'idempotency-key': randomUUID() })
 const send = (spec: Spec, id: string, body?: unknown, headers?: Record<string, string>) =>
@@ -530,7 +644,7 @@ for (const spec of specs.filter((s) => s.query)) {
     it.each(spec.query!)('?%s is 400 on the parameter', async (query) => {
       const named = new URLSearchParams(query)
       const rest = Object.entries(spec.base?.(mine) ?? {}).filter(([k]) => !named.has(k))
-      const url = `${urlOf(spec, '')}?${[query, ...rest.map((p) => p.join('='))].join('&')}`
+      const url = `${urlOf(spec, ownId(spec))}?${[query, ...rest.map((p) => p.join('='))].join('&')}`
       expectProblem(await admin.get(url), 400, query.split('=')[0])
     })
   })
@@ -539,7 +653,8 @@ for (const spec of specs.filter((s) => s.query)) {
 for (const spec of specs.filter((s) => s.param)) {
   it.each(spec.param!.slice(1))(`${spec.route} with %s is 400 on ${paramOf(spec)}`, async (bad) => {
     const url = `${urlOf(spec, '').replace(spec.param![0], bad)}?propertyId=${mine.property}`
-    expectProblem(await admin.get(url), 400, paramOf(spec))
+    const body = methodOf(spec) === 'GET' ? undefined : fullBody(spec)
+    expectProblem(await admin.request(methodOf(spec), url, body), 400, paramOf(spec))
   })
 }
 

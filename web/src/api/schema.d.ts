@@ -4013,6 +4013,1547 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/cases': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Cases (工单) the caller may see, newest first, with filters */
+    get: {
+      parameters: {
+        query?: {
+          type?: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+          state?: string
+          priority?: 'normal' | 'urgent' | 'emergency'
+          propertyId?: string
+          department?: 'customer_service' | 'engineering' | 'security' | 'finance' | 'cleaning'
+          assignee?: string | 'me'
+          overdue?: boolean
+          status?: 'open' | 'follow_up' | 'all'
+          customerId?: string
+          unitId?: string
+          parentId?: string
+          q?: string
+          cursor?: string
+          limit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                id: string
+                number: string
+                /** @enum {unknown} */
+                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                state: string
+                /** @enum {unknown} */
+                priority: 'normal' | 'urgent' | 'emergency'
+                /** @enum {unknown} */
+                channel: 'phone' | 'walk_in' | 'portal' | 'letter' | 'internal' | 'other'
+                title: string
+                propertyId: string
+                propertyName: string
+                unitId: string | null
+                unitNumber: string | null
+                customerId: string | null
+                customerName: string | null
+                department:
+                  ('customer_service' | 'engineering' | 'security' | 'finance' | 'cleaning') | null
+                assigneeId: string | null
+                assigneeName: string | null
+                overdue: boolean
+                escalationLevel: number
+                paused: boolean
+                dueAt: string | null
+                createdAt: string
+                updatedAt: string
+                closedAt: string | null
+                version: number
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Open a case: a complaint, repair, inquiry, lobby incident or liaison slip */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+            /** Format: uuid */
+            propertyId: string
+            /** Format: uuid */
+            unitId?: string
+            /** Format: uuid */
+            customerId?: string
+            contactName?: string
+            contactPhone?: string
+            /** @enum {unknown} */
+            channel?: 'phone' | 'walk_in' | 'portal' | 'letter' | 'internal' | 'other'
+            /** @enum {unknown} */
+            priority?: 'normal' | 'urgent' | 'emergency'
+            title: string
+            description?: string
+            /** @enum {unknown} */
+            department?: 'customer_service' | 'engineering' | 'security' | 'finance' | 'cleaning'
+            /** Format: date-time */
+            dueAt?: string
+            data?: {
+              [key: string]: unknown
+            }
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              number: string
+              /** @enum {unknown} */
+              type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+              state: string
+              /** @enum {unknown} */
+              priority: 'normal' | 'urgent' | 'emergency'
+              /** @enum {unknown} */
+              channel: 'phone' | 'walk_in' | 'portal' | 'letter' | 'internal' | 'other'
+              title: string
+              propertyId: string
+              propertyName: string
+              unitId: string | null
+              unitNumber: string | null
+              customerId: string | null
+              customerName: string | null
+              department:
+                ('customer_service' | 'engineering' | 'security' | 'finance' | 'cleaning') | null
+              assigneeId: string | null
+              assigneeName: string | null
+              overdue: boolean
+              escalationLevel: number
+              paused: boolean
+              dueAt: string | null
+              createdAt: string
+              updatedAt: string
+              closedAt: string | null
+              version: number
+              description: string
+              contactName: string | null
+              contactPhone: string | null
+              data: {
+                [key: string]: unknown
+              }
+              states: string[]
+              parent: {
+                id: string
+                number: string
+                /** @enum {unknown} */
+                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                state: string
+                title: string
+              } | null
+              children: {
+                id: string
+                number: string
+                /** @enum {unknown} */
+                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                state: string
+                title: string
+              }[]
+              deadlines: {
+                id: string
+                /** @enum {unknown} */
+                name: 'respond' | 'resolve' | 'follow_up' | 'reply'
+                startedAt: string
+                dueAt: string
+                /** @enum {unknown} */
+                status: 'running' | 'paused' | 'met' | 'cancelled'
+                metAt: string | null
+                overdueAt: string | null
+                late: boolean
+              }[]
+              timeline: {
+                id: number
+                at: string
+                actorId: string | null
+                actorName: string
+                kind: string
+                action: string | null
+                fromState: string | null
+                toState: string | null
+                reason: string | null
+                /** @enum {unknown} */
+                visibility: 'internal' | 'customer'
+                data: {
+                  [key: string]: unknown
+                }
+              }[]
+              attachments: {
+                id: string
+                /** @enum {unknown} */
+                kind: 'photo' | 'document' | 'signature'
+                fileName: string
+                contentType: string
+                size: number
+                visibleToCustomer: boolean
+                uploadedAt: string
+              }[]
+              signOffs: {
+                id: string
+                action: string
+                signerName: string
+                signerRole: string
+                signatureId: string | null
+                signedAt: string
+              }[]
+              availableActions: {
+                name: string
+                input: {
+                  [key: string]: unknown
+                }
+                reasonRequired: boolean
+                signOff: boolean
+              }[]
+              canComment: boolean
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/views': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** My saved queue views */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                id: string
+                name: string
+                query: {
+                  [key: string]: string
+                }
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    /** Save a queue view */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string
+            query: {
+              tab?: string
+              type?: string
+              state?: string
+              status?: string
+              overdue?: string
+              priority?: string
+              department?: string
+              assignee?: string
+              propertyId?: string
+              q?: string
+            }
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              name: string
+              query: {
+                [key: string]: string
+              }
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/views/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /** Delete a saved view */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/assignable': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Staff of a building who may be dispatched (by department) */
+    get: {
+      parameters: {
+        query: {
+          propertyId: string
+          department?: 'customer_service' | 'engineering' | 'security' | 'finance' | 'cleaning'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                id: string
+                displayName: string
+                department: string | null
+                roleCode: string
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A case with its timeline, deadlines, attachments, sign-offs and available actions */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              number: string
+              /** @enum {unknown} */
+              type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+              state: string
+              /** @enum {unknown} */
+              priority: 'normal' | 'urgent' | 'emergency'
+              /** @enum {unknown} */
+              channel: 'phone' | 'walk_in' | 'portal' | 'letter' | 'internal' | 'other'
+              title: string
+              propertyId: string
+              propertyName: string
+              unitId: string | null
+              unitNumber: string | null
+              customerId: string | null
+              customerName: string | null
+              department:
+                ('customer_service' | 'engineering' | 'security' | 'finance' | 'cleaning') | null
+              assigneeId: string | null
+              assigneeName: string | null
+              overdue: boolean
+              escalationLevel: number
+              paused: boolean
+              dueAt: string | null
+              createdAt: string
+              updatedAt: string
+              closedAt: string | null
+              version: number
+              description: string
+              contactName: string | null
+              contactPhone: string | null
+              data: {
+                [key: string]: unknown
+              }
+              states: string[]
+              parent: {
+                id: string
+                number: string
+                /** @enum {unknown} */
+                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                state: string
+                title: string
+              } | null
+              children: {
+                id: string
+                number: string
+                /** @enum {unknown} */
+                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                state: string
+                title: string
+              }[]
+              deadlines: {
+                id: string
+                /** @enum {unknown} */
+                name: 'respond' | 'resolve' | 'follow_up' | 'reply'
+                startedAt: string
+                dueAt: string
+                /** @enum {unknown} */
+                status: 'running' | 'paused' | 'met' | 'cancelled'
+                metAt: string | null
+                overdueAt: string | null
+                late: boolean
+              }[]
+              timeline: {
+                id: number
+                at: string
+                actorId: string | null
+                actorName: string
+                kind: string
+                action: string | null
+                fromState: string | null
+                toState: string | null
+                reason: string | null
+                /** @enum {unknown} */
+                visibility: 'internal' | 'customer'
+                data: {
+                  [key: string]: unknown
+                }
+              }[]
+              attachments: {
+                id: string
+                /** @enum {unknown} */
+                kind: 'photo' | 'document' | 'signature'
+                fileName: string
+                contentType: string
+                size: number
+                visibleToCustomer: boolean
+                uploadedAt: string
+              }[]
+              signOffs: {
+                id: string
+                action: string
+                signerName: string
+                signerRole: string
+                signatureId: string | null
+                signedAt: string
+              }[]
+              availableActions: {
+                name: string
+                input: {
+                  [key: string]: unknown
+                }
+                reasonRequired: boolean
+                signOff: boolean
+              }[]
+              canComment: boolean
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/{id}/actions/{action}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Take an action on a case: the body is the action's input and the case's version
+     * @description Stale version: 409 with currentVersion. Wrong state: 422 cases.wrong_state. Missing written reason: 422 cases.reason_required.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+          action: string
+        }
+        cookie?: never
+      }
+      /** @description The action's input (see availableActions[].input) and the case's version. */
+      requestBody: {
+        content: {
+          'application/json': {
+            version?: number
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              number: string
+              /** @enum {unknown} */
+              type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+              state: string
+              /** @enum {unknown} */
+              priority: 'normal' | 'urgent' | 'emergency'
+              /** @enum {unknown} */
+              channel: 'phone' | 'walk_in' | 'portal' | 'letter' | 'internal' | 'other'
+              title: string
+              propertyId: string
+              propertyName: string
+              unitId: string | null
+              unitNumber: string | null
+              customerId: string | null
+              customerName: string | null
+              department:
+                ('customer_service' | 'engineering' | 'security' | 'finance' | 'cleaning') | null
+              assigneeId: string | null
+              assigneeName: string | null
+              overdue: boolean
+              escalationLevel: number
+              paused: boolean
+              dueAt: string | null
+              createdAt: string
+              updatedAt: string
+              closedAt: string | null
+              version: number
+              description: string
+              contactName: string | null
+              contactPhone: string | null
+              data: {
+                [key: string]: unknown
+              }
+              states: string[]
+              parent: {
+                id: string
+                number: string
+                /** @enum {unknown} */
+                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                state: string
+                title: string
+              } | null
+              children: {
+                id: string
+                number: string
+                /** @enum {unknown} */
+                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                state: string
+                title: string
+              }[]
+              deadlines: {
+                id: string
+                /** @enum {unknown} */
+                name: 'respond' | 'resolve' | 'follow_up' | 'reply'
+                startedAt: string
+                dueAt: string
+                /** @enum {unknown} */
+                status: 'running' | 'paused' | 'met' | 'cancelled'
+                metAt: string | null
+                overdueAt: string | null
+                late: boolean
+              }[]
+              timeline: {
+                id: number
+                at: string
+                actorId: string | null
+                actorName: string
+                kind: string
+                action: string | null
+                fromState: string | null
+                toState: string | null
+                reason: string | null
+                /** @enum {unknown} */
+                visibility: 'internal' | 'customer'
+                data: {
+                  [key: string]: unknown
+                }
+              }[]
+              attachments: {
+                id: string
+                /** @enum {unknown} */
+                kind: 'photo' | 'document' | 'signature'
+                fileName: string
+                contentType: string
+                size: number
+                visibleToCustomer: boolean
+                uploadedAt: string
+              }[]
+              signOffs: {
+                id: string
+                action: string
+                signerName: string
+                signerRole: string
+                signatureId: string | null
+                signedAt: string
+              }[]
+              availableActions: {
+                name: string
+                input: {
+                  [key: string]: unknown
+                }
+                reasonRequired: boolean
+                signOff: boolean
+              }[]
+              canComment: boolean
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/{id}/comments': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Comment on a case (internal, or visible to the customer) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string
+            visibleToCustomer?: boolean
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: number
+              at: string
+              actorId: string | null
+              actorName: string
+              kind: string
+              action: string | null
+              fromState: string | null
+              toState: string | null
+              reason: string | null
+              /** @enum {unknown} */
+              visibility: 'internal' | 'customer'
+              data: {
+                [key: string]: unknown
+              }
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/{id}/attachments': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Attach a photo or PDF (multipart/form-data: file, visibleToCustomer); up to 10 MB */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              /** @enum {unknown} */
+              kind: 'photo' | 'document' | 'signature'
+              fileName: string
+              contentType: string
+              size: number
+              visibleToCustomer: boolean
+              uploadedAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** An attachment's file (image/jpeg, image/png, image/webp, application/pdf) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+          attachmentId: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/{id}/reveal-contact': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The contact's phone in clear (audited: H-IS-15) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              contactPhone: string | null
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/{id}/print': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Record that the complaint record or repair order was printed (audited: H-IS-14) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/settings/deadline-policies': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Deadline policies per case type and priority (stored, else the default) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {unknown} */
+                caseType: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                /** @enum {unknown} */
+                priority: 'normal' | 'urgent' | 'emergency'
+                respondMinutes: number
+                resolveMinutes: number
+                followUpMinutes: number
+                workingTime: boolean
+                followUpPercent: number
+                version: number
+                updatedAt: string | null
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/settings/deadline-policies/{caseType}/{priority}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Set a deadline policy (version 0 replaces the default) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          caseType: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+          priority: 'normal' | 'urgent' | 'emergency'
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            respondMinutes: number
+            resolveMinutes: number
+            followUpMinutes: number
+            workingTime: boolean
+            followUpPercent: number
+            version: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @enum {unknown} */
+              caseType: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+              /** @enum {unknown} */
+              priority: 'normal' | 'urgent' | 'emergency'
+              respondMinutes: number
+              resolveMinutes: number
+              followUpMinutes: number
+              workingTime: boolean
+              followUpPercent: number
+              version: number
+              updatedAt: string | null
+            }
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/settings/calendars/{propertyId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A building’s working calendar and its holidays of a year (default this year) */
+    get: {
+      parameters: {
+        query?: {
+          year?: number
+        }
+        header?: never
+        path: {
+          propertyId: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              calendar: {
+                /** Format: uuid */
+                propertyId: string
+                timeZone: string
+                workStart: number
+                workEnd: number
+                workWeekdays: number[]
+                version: number
+                updatedAt: string | null
+              }
+              year: number
+              days: {
+                /** Format: date */
+                date: string
+                /** @enum {unknown} */
+                kind: 'holiday' | 'workday'
+                name: string
+                /** @enum {unknown} */
+                source: 'official' | 'manual'
+              }[]
+              warning: ('next_year_missing' | 'next_year_not_imported') | null
+              latestOfficialYear: number
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /** Change a building’s time zone, working hours or weekdays */
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          propertyId: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description IANA time zone, e.g. Asia/Shanghai */
+            timeZone?: string
+            workStart?: number
+            workEnd?: number
+            /** @description ISO weekdays: 1 = Monday … 7 = Sunday */
+            workWeekdays?: number[]
+            version: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              propertyId: string
+              timeZone: string
+              workStart: number
+              workEnd: number
+              workWeekdays: number[]
+              version: number
+              updatedAt: string | null
+            }
+          }
+        }
+      }
+    }
+    trace?: never
+  }
+  '/api/v1/settings/calendars/{propertyId}/days/{date}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Mark a date a holiday or a make-up working day (调休) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          propertyId: string
+          date: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            kind: 'holiday' | 'workday'
+            name?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: date */
+              date: string
+              /** @enum {unknown} */
+              kind: 'holiday' | 'workday'
+              name: string
+              /** @enum {unknown} */
+              source: 'official' | 'manual'
+            }
+          }
+        }
+      }
+    }
+    post?: never
+    /** Remove a holiday or make-up working day */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          propertyId: string
+          date: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/settings/calendars/{propertyId}/import-official': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import a year of official holidays; days entered by hand stay */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          propertyId: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            year: number
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              year: number
+              added: number
+              updated: number
+              kept: number
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The caller’s notifications, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only the unread ones */
+          unread?: boolean
+          cursor?: string
+          limit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                caseId: string | null
+                /** @description A message key, e.g. case.assigned */
+                template: string
+                params: {
+                  [key: string]: string | number
+                }
+                urgent: boolean
+                /** Format: date-time */
+                createdAt: string
+                readAt: string | null
+              }[]
+              nextCursor: string | null
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/notifications/unread-count': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** How many of the caller’s notifications are unread */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              unreadCount: number
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Mark one of the caller’s notifications read */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              caseId: string | null
+              /** @description A message key, e.g. case.assigned */
+              template: string
+              params: {
+                [key: string]: string | number
+              }
+              urgent: boolean
+              /** Format: date-time */
+              createdAt: string
+              readAt: string | null
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Mark all of the caller’s notifications read */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              unreadCount: number
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/events': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Live updates for the caller (server-sent events)
+     * @description A text/event-stream that stays open: `ready` first, then `notification` for new messages to the caller and `case` for changes of cases the caller may see. A comment line every 25 s keeps proxies from closing it; the stream ends with the session.
+     */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The event stream; each event’s JSON is the `data` below. */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'text/event-stream':
+              | {
+                  /** @enum {string} */
+                  event: 'ready'
+                  data: {
+                    unreadCount: number
+                  }
+                }
+              | {
+                  /** @enum {string} */
+                  event: 'notification'
+                  data: {
+                    notification: {
+                      /** Format: uuid */
+                      id: string
+                      caseId: string | null
+                      /** @description A message key, e.g. case.assigned */
+                      template: string
+                      params: {
+                        [key: string]: string | number
+                      }
+                      urgent: boolean
+                      /** Format: date-time */
+                      createdAt: string
+                      readAt: string | null
+                    }
+                    unreadCount: number
+                  }
+                }
+              | {
+                  /** @enum {string} */
+                  event: 'case'
+                  data: {
+                    /** Format: uuid */
+                    caseId: string
+                    state: string
+                    /** @description The action, or created, comment, overdue, escalated */
+                    change: string
+                  }
+                }
+              | {
+                  /** @enum {string} */
+                  event: 'resync'
+                  data: Record<string, never>
+                }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {

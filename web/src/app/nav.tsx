@@ -2,19 +2,24 @@ import {
   AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CustomerServiceOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
+  FormOutlined,
   LineChartOutlined,
+  PhoneOutlined,
   SafetyOutlined,
   SettingOutlined,
   TransactionOutlined,
   WarningOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 
-export type NavGroupKey = 'finance'
+export type NavGroupKey = 'service' | 'finance' | 'settings'
 
 export type NavItem = {
   path: string
@@ -27,7 +32,9 @@ export type NavItem = {
 
 /** Submenus of the side menu, each shown when one of its pages is. */
 export const NAV_GROUPS: Record<NavGroupKey, { labelKey: string; icon: ReactNode }> = {
+  service: { labelKey: 'nav.service', icon: <CustomerServiceOutlined /> },
   finance: { labelKey: 'nav.finance', icon: <AccountBookOutlined /> },
+  settings: { labelKey: 'nav.settings', icon: <SettingOutlined /> },
 }
 
 /** The console's pages, in menu order; each shows only to users holding its permission. */
@@ -38,6 +45,28 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.customers',
     permission: 'customer.read',
     icon: <TeamOutlined />,
+  },
+  // 客服中心: customers hold case.read and case.create too; the pages scope themselves.
+  {
+    path: '/cases',
+    labelKey: 'nav.caseQueue',
+    permission: 'case.read',
+    icon: <UnorderedListOutlined />,
+    group: 'service',
+  },
+  {
+    path: '/cases/new',
+    labelKey: 'nav.caseIntake',
+    permission: 'case.create',
+    icon: <FormOutlined />,
+    group: 'service',
+  },
+  {
+    path: '/cases/follow-ups',
+    labelKey: 'nav.followUps',
+    permission: 'case.follow_up',
+    icon: <PhoneOutlined />,
+    group: 'service',
   },
   {
     path: '/admin/users',
@@ -52,6 +81,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
   },
   ...financeItems(),
+  {
+    path: '/settings/deadlines',
+    labelKey: 'nav.deadlineSettings',
+    permission: 'case.configure',
+    icon: <FieldTimeOutlined />,
+    group: 'settings',
+  },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', icon: <AuditOutlined /> },
 ]
 

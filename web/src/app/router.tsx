@@ -51,6 +51,41 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'cases',
+        lazy: page(
+          'case.read',
+          async () => (await import('../features/cases/CaseQueuePage')).CaseQueuePage,
+        ),
+      },
+      {
+        path: 'cases/new',
+        lazy: page(
+          'case.create',
+          async () => (await import('../features/cases/CaseIntakePage')).CaseIntakePage,
+        ),
+      },
+      {
+        path: 'cases/follow-ups',
+        lazy: page(
+          'case.follow_up',
+          async () => (await import('../features/cases/FollowUpsPage')).FollowUpsPage,
+        ),
+      },
+      {
+        path: 'cases/:id',
+        lazy: page(
+          'case.read',
+          async () => (await import('../features/cases/CaseDetailPage')).CaseDetailPage,
+        ),
+      },
+      {
+        path: 'cases/:id/print',
+        lazy: page(
+          'case.read',
+          async () => (await import('../features/cases/CasePrintPage')).CasePrintPage,
+        ),
+      },
+      {
         path: 'admin/users',
         lazy: page(
           'user.manage',
@@ -125,6 +160,14 @@ const routes: RouteObject[] = [
         lazy: page(
           'billing.configure',
           async () => (await import('../features/billing/ChargeSettingsPage')).ChargeSettingsPage,
+        ),
+      },
+      {
+        path: 'settings/deadlines',
+        lazy: page(
+          'case.configure',
+          async () =>
+            (await import('../features/settings/DeadlineSettingsPage')).DeadlineSettingsPage,
         ),
       },
       { path: '*', lazy: page(null, async () => (await import('./NotFoundPage')).NotFoundPage) },

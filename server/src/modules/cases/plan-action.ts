@@ -1,5 +1,5 @@
 import { Value } from 'typebox/value'
-import type { CaseView, Effect, Workflow } from './workflow'
+import type { CasePatch, CaseView, Effect, Workflow } from './workflow'
 
 export type Refusal =
   | { code: 'cases.unknown_action'; action: string }
@@ -8,9 +8,20 @@ export type Refusal =
   | { code: 'request.invalid'; field: string; reason: string }
   | { code: 'cases.reason_required' }
   | { code: 'cases.guard'; reason: string }
+  | { code: 'cases.not_allowed'; reason: string }
 
 export type Plan =
-  { ok: true; from: string; to: string; effects: Effect[] } | { ok: false; refusal: Refusal }
+  | {
+      ok: true
+      from: string
+      to: string
+      patch: CasePatch
+      effects: Effect[]
+      signOff: boolean
+      reason: string | null
+      visibleToCustomer: boolean
+    }
+  | { ok: false; refusal: Refusal }
 
 /**
  * Decides what an action would do to a case for a caller, without doing it: the engine's write
@@ -35,30 +46,61 @@ export function planAction(
   }
   if (!permissions.has(action.permission))
     return { ok: false, refusal: { code: 'forbidden', permission: action.permission } }
+  const notAllowed = action.allowed?.(view) ?? null
+  if (notAllowed) return { ok: false, refusal: { code: 'cases.not_allowed', reason: notAllowed } }
+  // Strict like every other body: a field the action does not take is refused by name.
+  const known = (action.input as { properties?: Record<string, unknown> }).properties ?? {}
+  const extra =
+    typeof input === 'object' && input !== null
+      ? Object.keys(input).find((k) => !Object.hasOwn(known, k))
+      : undefined
+  if (extra)
+    return {
+      ok: false,
+      refusal: { code: 'request.invalid', field: extra, reason: 'is not allowed' },
+    }
   const error = Value.Errors(action.input, input)[0]
   if (error) {
-    const field = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'input'
+    const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.')
+    // A missing property is reported at its own name, the way the UI marks the field.
+    const missing = (error.params as { requiredProperties?: string[] }).requiredProperties?.[0]
+    const field = (missing ? [path, missing].filter(Boolean).join('.') : path) || 'input'
     return { ok: false, refusal: { code: 'request.invalid', field, reason: error.message } }
   }
   const typed = input as never
-  if (action.reasonRequired) {
-    const reason = (input as { reason?: unknown }).reason
-    if (typeof reason !== 'string' || reason.trim().length < 4)
-      return { ok: false, refusal: { code: 'cases.reason_required' } }
-  }
+  const given = (input as { reason?: unknown }).reason
+  const reason = typeof given === 'string' && given.trim() ? given.trim() : null
+  if (action.reasonRequired && (reason === null || reason.length < 4))
+    return { ok: false, refusal: { code: 'cases.reason_required' } }
   const blocked = action.guard?.(view, typed) ?? null
   if (blocked) return { ok: false, refusal: { code: 'cases.guard', reason: blocked } }
   const to = typeof action.to === 'function' ? action.to(view, typed) : action.to
-  return { ok: true, from: view.state, to, effects: action.effects?.(view, typed) ?? [] }
+  return {
+    ok: true,
+    from: view.state,
+    to,
+    patch: action.update?.(view, typed) ?? {},
+    effects: action.effects?.(view, typed) ?? [],
+    signOff: Boolean(action.signOff),
+    reason,
+    visibleToCustomer: Boolean(action.visibleToCustomer),
+  }
 }
 
 /** The actions a caller may take on a case now (state and permission): what the UI draws as buttons. */
 export function availableActions(
   workflow: Workflow,
-  state: string,
+  view: CaseView,
   permissions: ReadonlySet<string>,
 ) {
   return Object.entries(workflow.actions)
-    .filter(([, a]) => a.from.includes(state) && permissions.has(a.permission))
-    .map(([name, a]) => ({ name, input: a.input, reasonRequired: Boolean(a.reasonRequired) }))
+    .filter(
+      ([, a]) => a.from.includes(view.state) && permissions.has(a.permission) && !a.allowed?.(view),
+    )
+    .map(([name, a]) => ({
+      name,
+      input: a.input,
+      reasonRequired: Boolean(a.reasonRequired),
+      signOff: Boolean(a.signOff),
+    }))
 }

@@ -5,35 +5,106 @@
 import type { Static, TSchema } from 'typebox'
 import type { Permission } from '../../platform/permissions'
 
+/** Who an effect's notification goes to: staff by role and/or department, or a party of the case. */
+export type Recipients = {
+  role?: string
+  department?: string
+  userId?: string
+  assignee?: true
+  customer?: true
+  creator?: true
+}
+
+export type DeadlineName = 'respond' | 'resolve' | 'follow_up' | 'reply'
+
 /** Things an action causes, run by the engine: database effects in the transaction, messages after. */
 export type Effect =
-  | {
-      kind: 'notify'
-      to: { role?: string; department?: string; userId?: string }
-      template: string
-      urgent?: boolean
-    }
-  | { kind: 'start_deadline'; name: string; dueAt: string }
-  | { kind: 'stop_deadline'; name: string }
+  | { kind: 'notify'; to: Recipients; template: string; urgent?: boolean }
+  /** Starts (or restarts) a deadline: at `dueAt`, or after the policy's time on the calendar. */
+  | { kind: 'start_deadline'; name: DeadlineName; dueAt?: string }
+  /** The deadline is met (late or not): it stops counting. */
+  | { kind: 'stop_deadline'; name: DeadlineName }
   | { kind: 'pause_deadlines' }
   | { kind: 'resume_deadlines' }
-  | { kind: 'issue_liaison_slip'; department: string; content: string; dueAt: string }
-  | { kind: 'post_charge'; chargeItemCode: string; amount: number; description: string }
-  | { kind: 'schedule_step'; action: string; at: string }
+  /** Raises a case of another type under this one (a liaison slip, a repair from an incident). */
+  | {
+      kind: 'raise_case'
+      type: 'liaison' | 'repair'
+      title: string
+      description: string
+      department?: string
+      priority?: 'normal' | 'urgent' | 'emergency'
+      dueAt?: string
+    }
+  /** One level up the reporting line (H-FD-8, H-IS-19): the supervisor, then the manager. */
+  | { kind: 'escalate' }
+  /** Bills the case's customer through the billing module (a paid repair). */
+  | {
+      kind: 'post_charge'
+      chargeKind: 'paid_repair' | 'compensation'
+      amount: number
+      description: string
+    }
 
-/** What an action sees of the case: its state and the fields its guard reads. */
-export type CaseView<Data = Record<string, unknown>> = { state: string; data: Data }
+/** The caller, as a guard sees them. */
+export type Caller = {
+  userId: string
+  kind: 'staff' | 'customer'
+  department: string | null
+  roleCode: string
+  customerId: string | null
+}
+
+/** What an action sees of the case: its state, its fields and the caller. */
+export type CaseView<Data = Record<string, unknown>> = {
+  state: string
+  data: Data
+  priority?: string
+  department?: string | null
+  assigneeId?: string | null
+  customerId?: string | null
+  paused?: boolean
+  /** 0–99, fixed per case: sampling (repairs follow up a share of cases) without randomness. */
+  sample?: number
+  /** The share of cases the policy follows up, percent. */
+  followUpPercent?: number
+  caller?: Caller
+}
+
+/** Changes an action makes to the case's own fields; `data` is merged into the case's data. */
+export type CasePatch = {
+  department?: string | null
+  assigneeId?: string | null
+  priority?: 'normal' | 'urgent' | 'emergency'
+  data?: Record<string, unknown>
+}
 
 export type ActionDef<S extends string, I extends TSchema = TSchema> = {
   from: readonly S[]
   to: S | ((view: CaseView, input: Static<I>) => S)
   permission: Permission
   input: I
+  /** Whether this caller may take the action on this case at all (a refusal code), before input. */
+  allowed?: (view: CaseView) => string | null
   /** A refusal for this case and input (a stable code), or null when the action may go on. */
   guard?: (view: CaseView, input: Static<I>) => string | null
+  update?: (view: CaseView, input: Static<I>) => CasePatch
   effects?: (view: CaseView, input: Static<I>) => Effect[]
   /** Needs a written reason (an exception to a step, H-IS-26): shown in the timeline. */
   reasonRequired?: boolean
+  /** The caller signs the step (签字确认): a sign-off row names them, their role and the time. */
+  signOff?: boolean
+  /** Shown to the customer in their timeline (the case's progress), not only to staff. */
+  visibleToCustomer?: boolean
+}
+
+/** How a case of the type is opened: its type-specific fields and what opening it causes. */
+export type CreateDef<S extends string> = {
+  data: TSchema
+  /** The state a new case starts in when it is not `initial` (an inquiry answered at once). */
+  startIn?: (data: Record<string, unknown>) => S
+  defaults?: (data: Record<string, unknown>) => CasePatch
+  effects?: (view: CaseView) => Effect[]
 }
 
 export type Workflow<S extends string = string> = {
@@ -42,6 +113,7 @@ export type Workflow<S extends string = string> = {
   initial: S
   /** States a case ends in: no action leads out of them. */
   final: readonly S[]
+  create: CreateDef<S>
   actions: Record<string, ActionDef<S>>
 }
 

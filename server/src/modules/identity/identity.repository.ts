@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm'
-import { customers, roles, userProperties, users } from '../../db/schema'
+import { customers, organisations, roles, userProperties, users } from '../../db/schema'
 import type { Db } from '../../platform/db'
 import { one } from '../../platform/db/one'
 
@@ -154,4 +154,8 @@ export async function customerExists(db: Db, orgId: string, customerId: string) 
     .from(customers)
     .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)))
   return rows.length > 0
+}
+
+export async function organisationIds(db: Db) {
+  return (await db.select({ id: organisations.id }).from(organisations)).map((r) => r.id)
 }

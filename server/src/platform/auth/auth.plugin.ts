@@ -54,6 +54,8 @@ export async function loadActor(deps: Deps, request: FastifyRequest): Promise<vo
     allProperties: user.kind === 'staff' && user.allProperties,
     propertyIds,
     customerId: user.kind === 'customer' ? user.customerId : null,
+    department: user.kind === 'staff' ? user.department : null,
+    roleCode: role.code,
   }
   request.sessionId = id
   request.csrfToken = session.csrfToken

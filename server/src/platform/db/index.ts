@@ -19,6 +19,8 @@ export type Database = {
   db: Db
   /** Set for a PostgreSQL server; migrations take a connection of their own from it. */
   url?: string
+  /** Set for embedded PGlite: the one client, which pg-boss shares with Drizzle. */
+  pglite?: PGlite
   close(): Promise<void>
 }
 
@@ -31,7 +33,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   })
   const db = drizzlePglite(client, { schema }) as unknown as Db
-  const database: Database = { kind: 'pglite', db, close: () => client.close() }
+  const database: Database = { kind: 'pglite', db, pglite: client, close: () => client.close() }
   return { database, client }
 }
 

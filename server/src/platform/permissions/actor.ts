@@ -13,6 +13,10 @@ export type Actor = {
   /** The properties a staff member works for; for a customer, the properties of their units. */
   propertyIds: readonly string[]
   customerId: string | null
+  /** The staff member's department (customer service, engineering, …): their case queue. */
+  department: string | null
+  /** The code of the caller's role (agent, department_head, …): the role a sign-off is made in. */
+  roleCode: string
 }
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -9,6 +9,8 @@ import { NAV_GROUPS, NAV_ITEMS, type NavItem } from '../nav'
 import { CurrentPropertyProvider } from '../property/CurrentPropertyProvider'
 import { PropertySwitcher } from './PropertySwitcher'
 import { UserMenu } from './UserMenu'
+import { NotificationBell } from '../../features/notifications/NotificationBell'
+import { useLiveEvents } from '../../features/notifications/useLiveEvents'
 
 // The home page only redirects: it comes with the shell, not as a chunk of its own.
 export { HomeRedirect } from '../HomeRedirect'
@@ -33,9 +35,16 @@ function ShellLayout() {
   const navigation = useNavigation()
   const [collapsed, setCollapsed] = useState(false)
   const { token } = antTheme.useToken()
+  useLiveEvents()
 
   const items = NAV_ITEMS.filter((item) => can(item.permission))
-  const selectedItem = items.find((item) => location.pathname.startsWith(item.path))
+  // The longest matching path wins: /cases/new is 登记工单, not the /cases queue.
+  const selectedItem = items
+    .filter((item) => location.pathname.startsWith(item.path))
+    .reduce<NavItem | undefined>(
+      (best, item) => (best && best.path.length >= item.path.length ? best : item),
+      undefined,
+    )
   const selected = selectedItem?.path
   const leaf = (item: NavItem) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) })
   // Items of a group sit together in a submenu where the group's first item would be.
@@ -97,6 +106,7 @@ function ShellLayout() {
           <PropertySwitcher />
           <div style={{ flex: 1 }} />
           {navigation.state === 'loading' && <Spin size="small" />}
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Layout.Header>

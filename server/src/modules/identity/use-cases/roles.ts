@@ -100,3 +100,9 @@ export async function ensureBuiltinRoles(db: Db, orgId: string) {
   }
   return byCode
 }
+
+/** On start: every organisation's built-in roles brought up to this release's permissions. */
+export async function syncBuiltinRoles(db: Db) {
+  for (const orgId of await repo.organisationIds(db))
+    await db.transaction((tx) => ensureBuiltinRoles(tx, orgId))
+}

@@ -1,0 +1,489 @@
+import {
+  aliasedTable,
+  and,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
+import {
+  caseAttachments,
+  caseDeadlines,
+  caseEvents,
+  cases,
+  caseSignOffs,
+  chargeItems,
+  customers,
+  numberSequences,
+  properties,
+  roles,
+  savedViews,
+  units,
+  userProperties,
+  users,
+} from '../../db/schema'
+import type { Db } from '../../platform/db'
+import { one } from '../../platform/db/one'
+import { propertyScope, type Actor } from '../../platform/permissions'
+
+export type CaseRow = typeof cases.$inferSelect
+export type CaseInsert = typeof cases.$inferInsert
+export type EventRow = typeof caseEvents.$inferSelect
+export type DeadlineRow = typeof caseDeadlines.$inferSelect
+export type AttachmentMeta = Omit<typeof caseAttachments.$inferSelect, 'content'>
+export type SignOffRow = typeof caseSignOffs.$inferSelect
+
+/**
+ * The cases a caller may see: their buildings' cases if they hold case.read_all (the desk, its
+ * supervisors, managers); otherwise their department's queue, cases assigned to or raised by them;
+ * a customer only their own. Anything else is not found.
+ */
+export function caseScope(actor: Actor): SQL {
+  const scope = propertyScope(actor, cases.orgId, cases.propertyId)
+  if (actor.kind === 'customer')
+    return (
+      and(scope, actor.customerId ? eq(cases.customerId, actor.customerId) : sql`false`) ??
+      sql`false`
+    )
+  if (actor.permissions.has('case.read_all')) return scope
+  const mine: SQL[] = [eq(cases.assigneeId, actor.userId), eq(cases.createdBy, actor.userId)]
+  if (actor.department)
+    mine.push(eq(cases.department, actor.department as NonNullable<CaseRow['department']>))
+  return and(scope, or(...mine)) ?? sql`false`
+}
+
+export async function findCase(db: Db, actor: Actor, id: string, forUpdate = false) {
+  const query = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), caseScope(actor)))
+  const [row] = forUpdate ? await query.for('update') : await query
+  return row
+}
+
+/** For the system (deadline sweeps): no caller, no scope. */
+export async function lockCaseById(db: Db, id: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id)).for('update')
+  return row
+}
+
+export async function insertCase(db: Db, row: CaseInsert) {
+  return one(await db.insert(cases).values(row).returning(), 'case insert')
+}
+
+export async function updateCase(db: Db, id: string, patch: Partial<CaseInsert>) {
+  return one(await db.update(cases).set(patch).where(eq(cases.id, id)).returning(), 'case update')
+}
+
+export async function insertEvent(db: Db, row: typeof caseEvents.$inferInsert) {
+  return one(await db.insert(caseEvents).values(row).returning(), 'event insert')
+}
+
+export async function eventsOf(db: Db, caseId: string, customerView: boolean) {
+  return db
+    .select()
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.caseId, caseId),
+        customerView ? eq(caseEvents.visibility, 'customer') : undefined,
+      ),
+    )
+    .orderBy(caseEvents.id)
+}
+
+export async function nextNumber(db: Db, orgId: string, scope: string): Promise<number> {
+  const [row] = await db
+    .insert(numberSequences)
+    .values({ orgId, scope, next: 2 })
+    .onConflictDoUpdate({
+      target: [numberSequences.orgId, numberSequences.scope],
+      set: { next: sql`${numberSequences.next} + 1` },
+    })
+    .returning({ next: numberSequences.next })
+  return (row?.next ?? 2) - 1
+}
+
+export async function propertyOf(db: Db, propertyId: string) {
+  const [row] = await db.select().from(properties).where(eq(properties.id, propertyId))
+  return row
+}
+
+export async function unitOf(db: Db, unitId: string) {
+  const [row] = await db.select().from(units).where(eq(units.id, unitId))
+  return row
+}
+
+export async function customerOf(db: Db, customerId: string) {
+  const [row] = await db.select().from(customers).where(eq(customers.id, customerId))
+  return row
+}
+
+/** A staff member of the organisation who serves the property: who may be assigned a case. */
+export async function staffServing(db: Db, orgId: string, propertyId: string, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, displayName: users.displayName, department: users.department })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.orgId, orgId),
+        eq(users.kind, 'staff'),
+        eq(users.disabled, false),
+        or(
+          eq(users.allProperties, true),
+          sql`exists (select 1 from ${userProperties} up where up.user_id = ${users.id} and up.property_id = ${propertyId})`,
+        ),
+      ),
+    )
+  return row
+}
+
+/** Staff by role and/or department who serve the property; or a customer's portal accounts. */
+export async function recipients(
+  db: Db,
+  orgId: string,
+  propertyId: string,
+  to: { role?: string; department?: string; userIds?: string[]; customerId?: string },
+) {
+  const where: (SQL | undefined)[] = [eq(users.orgId, orgId), eq(users.disabled, false)]
+  if (to.customerId) {
+    where.push(eq(users.kind, 'customer'), eq(users.customerId, to.customerId))
+  } else {
+    where.push(
+      eq(users.kind, 'staff'),
+      or(
+        eq(users.allProperties, true),
+        sql`exists (select 1 from ${userProperties} up where up.user_id = ${users.id} and up.property_id = ${propertyId})`,
+      ),
+    )
+    if (to.role) where.push(eq(roles.code, to.role))
+    if (to.department)
+      where.push(eq(users.department, to.department as NonNullable<CaseRow['department']>))
+    if (to.userIds) where.push(to.userIds.length ? inArray(users.id, to.userIds) : sql`false`)
+  }
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(roles, eq(roles.id, users.roleId))
+    .where(and(...where))
+}
+
+export async function activeChargeItemOfKind(
+  db: Db,
+  orgId: string,
+  kind: 'paid_repair' | 'compensation',
+) {
+  const [row] = await db
+    .select()
+    .from(chargeItems)
+    .where(
+      and(eq(chargeItems.orgId, orgId), eq(chargeItems.kind, kind), eq(chargeItems.active, true)),
+    )
+    .orderBy(chargeItems.createdAt)
+    .limit(1)
+  return row
+}
+
+// ——— deadlines ———
+
+export async function deadlinesOf(db: Db, caseId: string) {
+  return db
+    .select()
+    .from(caseDeadlines)
+    .where(eq(caseDeadlines.caseId, caseId))
+    .orderBy(caseDeadlines.startedAt)
+}
+
+export async function insertDeadline(db: Db, row: typeof caseDeadlines.$inferInsert) {
+  return one(await db.insert(caseDeadlines).values(row).returning(), 'deadline insert')
+}
+
+export async function updateDeadline(
+  db: Db,
+  id: string,
+  patch: Partial<typeof caseDeadlines.$inferInsert>,
+) {
+  await db.update(caseDeadlines).set(patch).where(eq(caseDeadlines.id, id))
+}
+
+/** Cases with a deadline whose time has come: due and not yet marked, a further escalation due, or a reminder. */
+export async function casesWithDueDeadlines(db: Db, now: Date, limit: number) {
+  const rows = await db
+    .selectDistinct({ caseId: caseDeadlines.caseId })
+    .from(caseDeadlines)
+    .where(
+      and(
+        eq(caseDeadlines.status, 'running'),
+        or(
+          and(lte(caseDeadlines.dueAt, now), isNull(caseDeadlines.overdueAt)),
+          lte(caseDeadlines.nextEscalationAt, now),
+          and(lte(caseDeadlines.remindAt, now), isNull(caseDeadlines.remindedAt)),
+        ),
+      ),
+    )
+    .limit(limit)
+  return rows.map((r) => r.caseId)
+}
+
+/** The next moment a running deadline needs the sweep: what a scheduled job waits for. */
+export async function nextDeadlineMoment(db: Db, after: Date) {
+  const result = (await db.execute(sql`
+    select min(t) as at from (
+      select min(due_at) as t from ${caseDeadlines} where status = 'running' and overdue_at is null and due_at > ${after}
+      union all select min(next_escalation_at) from ${caseDeadlines} where status = 'running' and next_escalation_at > ${after}
+      union all select min(remind_at) from ${caseDeadlines} where status = 'running' and reminded_at is null and remind_at > ${after}
+    ) m`)) as { rows: { at: string | Date | null }[] }
+  const at = result.rows[0]?.at
+  return at ? new Date(at) : null
+}
+
+// ——— listing ———
+
+export type CaseFilter = {
+  type?: CaseRow['type']
+  state?: string
+  priority?: CaseRow['priority']
+  propertyId?: string
+  department?: CaseRow['department']
+  assignee?: string
+  overdue?: boolean
+  customerId?: string
+  unitId?: string
+  parentId?: string
+  /** Open cases only (not in a final state). */
+  open?: boolean
+  finalStates?: Record<string, readonly string[]>
+  /** Waiting for a follow-up visit (回访). */
+  followUp?: boolean
+  q?: string
+  after?: { createdAt: string; id: string }
+  limit: number
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+const assignee = aliasedTable(users, 'assignee')
+
+export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
+  const where: (SQL | undefined)[] = [caseScope(actor)]
+  if (f.type) where.push(eq(cases.type, f.type))
+  if (f.state) where.push(eq(cases.state, f.state))
+  if (f.priority) where.push(eq(cases.priority, f.priority))
+  if (f.propertyId) where.push(eq(cases.propertyId, f.propertyId))
+  if (f.department) where.push(eq(cases.department, f.department))
+  if (f.assignee) where.push(eq(cases.assigneeId, f.assignee))
+  if (f.overdue !== undefined) where.push(eq(cases.overdue, f.overdue))
+  if (f.customerId) where.push(eq(cases.customerId, f.customerId))
+  if (f.unitId) where.push(eq(cases.unitId, f.unitId))
+  if (f.parentId) where.push(eq(cases.parentId, f.parentId))
+  if (f.open && f.finalStates) {
+    const closed = Object.entries(f.finalStates).map(
+      ([type, states]) =>
+        sql`(${cases.type} = ${type} and ${cases.state} in (${sql.join(
+          states.map((s) => sql`${s}`),
+          sql`, `,
+        )}))`,
+    )
+    where.push(sql`not (${sql.join(closed, sql` or `)})`)
+  }
+  if (f.followUp)
+    where.push(
+      or(
+        and(eq(cases.type, 'complaint'), eq(cases.state, 'resolved')),
+        and(eq(cases.type, 'repair'), eq(cases.state, 'awaiting_follow_up')),
+      ),
+    )
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`
+    where.push(
+      or(
+        ilike(cases.number, like),
+        ilike(cases.title, like),
+        ilike(cases.contactName, like),
+        ilike(units.number, `${escapeLike(f.q)}%`),
+        ilike(customers.name, like),
+      ),
+    )
+  }
+  if (f.after) {
+    const at = new Date(f.after.createdAt)
+    where.push(or(lt(cases.createdAt, at), and(eq(cases.createdAt, at), lt(cases.id, f.after.id))))
+  }
+  return db
+    .select({
+      case: cases,
+      unitNumber: units.number,
+      customerName: customers.name,
+      assigneeName: assignee.displayName,
+      propertyName: properties.name,
+      dueAt: sql<
+        string | null
+      >`(select min(d.due_at) from ${caseDeadlines} d where d.case_id = ${sql.raw('"cases"."id"')} and d.status = 'running')`,
+    })
+    .from(cases)
+    .innerJoin(properties, eq(properties.id, cases.propertyId))
+    .leftJoin(units, eq(units.id, cases.unitId))
+    .leftJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
+    .where(and(...where))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(f.limit + 1)
+}
+
+export async function caseNames(db: Db, c: CaseRow) {
+  const [row] = await db
+    .select({
+      unitNumber: units.number,
+      customerName: customers.name,
+      assigneeName: assignee.displayName,
+      propertyName: properties.name,
+    })
+    .from(cases)
+    .innerJoin(properties, eq(properties.id, cases.propertyId))
+    .leftJoin(units, eq(units.id, cases.unitId))
+    .leftJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
+    .where(eq(cases.id, c.id))
+  return row
+}
+
+export async function childrenOf(db: Db, actor: Actor, caseId: string) {
+  return db
+    .select({
+      id: cases.id,
+      number: cases.number,
+      type: cases.type,
+      state: cases.state,
+      title: cases.title,
+    })
+    .from(cases)
+    .where(and(eq(cases.parentId, caseId), caseScope(actor)))
+    .orderBy(cases.createdAt)
+}
+
+export async function caseBrief(db: Db, actor: Actor, caseId: string) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      number: cases.number,
+      type: cases.type,
+      state: cases.state,
+      title: cases.title,
+    })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), caseScope(actor)))
+  return row
+}
+
+// ——— attachments and sign-offs ———
+
+const attachmentMeta = {
+  id: caseAttachments.id,
+  orgId: caseAttachments.orgId,
+  caseId: caseAttachments.caseId,
+  kind: caseAttachments.kind,
+  fileName: caseAttachments.fileName,
+  contentType: caseAttachments.contentType,
+  size: caseAttachments.size,
+  sha256: caseAttachments.sha256,
+  visibleToCustomer: caseAttachments.visibleToCustomer,
+  uploadedBy: caseAttachments.uploadedBy,
+  uploadedAt: caseAttachments.uploadedAt,
+}
+
+export async function insertAttachment(db: Db, row: typeof caseAttachments.$inferInsert) {
+  return one(
+    await db.insert(caseAttachments).values(row).returning(attachmentMeta),
+    'attachment insert',
+  )
+}
+
+export async function attachmentsOf(db: Db, caseId: string, customerView: boolean) {
+  return db
+    .select(attachmentMeta)
+    .from(caseAttachments)
+    .where(
+      and(
+        eq(caseAttachments.caseId, caseId),
+        customerView ? eq(caseAttachments.visibleToCustomer, true) : undefined,
+      ),
+    )
+    .orderBy(caseAttachments.uploadedAt)
+}
+
+export async function attachmentContent(db: Db, caseId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(caseAttachments)
+    .where(and(eq(caseAttachments.caseId, caseId), eq(caseAttachments.id, id)))
+  return row
+}
+
+export async function insertSignOff(db: Db, row: typeof caseSignOffs.$inferInsert) {
+  return one(await db.insert(caseSignOffs).values(row).returning(), 'sign-off insert')
+}
+
+export async function signOffsOf(db: Db, caseId: string) {
+  return db
+    .select()
+    .from(caseSignOffs)
+    .where(eq(caseSignOffs.caseId, caseId))
+    .orderBy(caseSignOffs.signedAt)
+}
+
+// ——— saved views ———
+
+export async function viewsOf(db: Db, userId: string) {
+  return db.select().from(savedViews).where(eq(savedViews.userId, userId)).orderBy(savedViews.name)
+}
+
+export async function insertView(db: Db, row: typeof savedViews.$inferInsert) {
+  const [created] = await db.insert(savedViews).values(row).onConflictDoNothing().returning()
+  return created
+}
+
+export async function deleteView(db: Db, userId: string, id: string) {
+  const rows = await db
+    .delete(savedViews)
+    .where(and(eq(savedViews.id, id), eq(savedViews.userId, userId)))
+    .returning({ id: savedViews.id })
+  return rows.length > 0
+}
+
+export async function staffOfProperty(
+  db: Db,
+  orgId: string,
+  propertyId: string,
+  department?: string,
+) {
+  return db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      department: users.department,
+      roleCode: roles.code,
+    })
+    .from(users)
+    .innerJoin(roles, eq(roles.id, users.roleId))
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        eq(users.kind, 'staff'),
+        eq(users.disabled, false),
+        department
+          ? eq(users.department, department as NonNullable<CaseRow['department']>)
+          : undefined,
+        or(
+          eq(users.allProperties, true),
+          sql`exists (select 1 from ${userProperties} up where up.user_id = ${users.id} and up.property_id = ${propertyId})`,
+        ),
+      ),
+    )
+    .orderBy(users.displayName)
+}

@@ -1,0 +1,112 @@
+// A case's deadlines (时限): started, met, paused and resumed by actions, on the property's
+// working-time calendar and the type's policy. Runs inside the engine's transaction.
+import { addWorkingMinutes, workingMinutesBetween } from '../../../platform/calendar'
+import type { Db } from '../../../platform/db'
+import { AppError } from '../../../platform/errors'
+import { calendarOf, deadlinePolicyOf } from '../../settings'
+import * as repo from '../cases.repository'
+import type { DeadlineName } from '../workflow'
+
+const MINUTE = 60_000
+/** A promised reply is recalled this long before it falls due (H-FD-11). */
+const REMIND_BEFORE_MINUTES = 30
+
+export async function policyOf(db: Db, c: repo.CaseRow) {
+  return deadlinePolicyOf(db, c.orgId, c.type, c.priority)
+}
+
+function minutesOf(policy: Awaited<ReturnType<typeof policyOf>>, name: DeadlineName): number {
+  if (name === 'respond') return policy.respondMinutes
+  if (name === 'follow_up') return policy.followUpMinutes
+  return policy.resolveMinutes
+}
+
+/** Adds minutes the way the policy counts them: working time on the calendar, or the clock. */
+async function later(db: Db, c: repo.CaseRow, workingTime: boolean, from: Date, minutes: number) {
+  if (!workingTime) return new Date(from.getTime() + minutes * MINUTE)
+  return addWorkingMinutes(await calendarOf(db, c.propertyId), from, minutes)
+}
+
+async function minutesLeft(db: Db, c: repo.CaseRow, workingTime: boolean, now: Date, due: Date) {
+  if (due <= now) return 0
+  if (!workingTime) return Math.ceil((due.getTime() - now.getTime()) / MINUTE)
+  return workingMinutesBetween(await calendarOf(db, c.propertyId), now, due)
+}
+
+/** Starts a deadline (a running one of the same name is replaced): at `dueAt` or by the policy. */
+export async function startDeadline(
+  db: Db,
+  c: repo.CaseRow,
+  name: DeadlineName,
+  now: Date,
+  dueAt?: string,
+) {
+  const policy = await policyOf(db, c)
+  let due: Date
+  if (dueAt) {
+    due = new Date(dueAt)
+    if (due <= now)
+      throw new AppError('cases.due_in_past', 'A deadline must lie in the future.', {
+        field: 'dueAt',
+      })
+  } else {
+    due = await later(db, c, policy.workingTime, now, minutesOf(policy, name))
+  }
+  for (const d of await repo.deadlinesOf(db, c.id)) {
+    if (d.name === name && (d.status === 'running' || d.status === 'paused'))
+      await repo.updateDeadline(db, d.id, { status: 'cancelled' })
+  }
+  const remindAt =
+    name === 'reply' ? new Date(due.getTime() - REMIND_BEFORE_MINUTES * MINUTE) : null
+  const paused = c.pausedAt !== null
+  return repo.insertDeadline(db, {
+    orgId: c.orgId,
+    caseId: c.id,
+    name,
+    startedAt: now,
+    dueAt: due,
+    status: paused ? 'paused' : 'running',
+    remainingMinutes: paused ? await minutesLeft(db, c, policy.workingTime, now, due) : null,
+    remindAt: remindAt && remindAt > now ? remindAt : null,
+  })
+}
+
+/** The deadline is met (late or on time); it stops counting. */
+export async function stopDeadline(db: Db, c: repo.CaseRow, name: DeadlineName, now: Date) {
+  for (const d of await repo.deadlinesOf(db, c.id)) {
+    if (d.name === name && (d.status === 'running' || d.status === 'paused'))
+      await repo.updateDeadline(db, d.id, { status: 'met', metAt: now, nextEscalationAt: null })
+  }
+}
+
+/** Waiting for the customer: every running deadline keeps the time it had left. */
+export async function pauseDeadlines(db: Db, c: repo.CaseRow, now: Date) {
+  const policy = await policyOf(db, c)
+  for (const d of await repo.deadlinesOf(db, c.id)) {
+    if (d.status !== 'running') continue
+    await repo.updateDeadline(db, d.id, {
+      status: 'paused',
+      remainingMinutes: await minutesLeft(db, c, policy.workingTime, now, d.dueAt),
+    })
+  }
+}
+
+export async function resumeDeadlines(db: Db, c: repo.CaseRow, now: Date) {
+  const policy = await policyOf(db, c)
+  for (const d of await repo.deadlinesOf(db, c.id)) {
+    if (d.status !== 'paused') continue
+    const due =
+      d.dueAt <= (c.pausedAt ?? now)
+        ? d.dueAt // already overdue when paused: waiting does not excuse it
+        : await later(db, c, policy.workingTime, now, d.remainingMinutes ?? 0)
+    await repo.updateDeadline(db, d.id, { status: 'running', dueAt: due, remainingMinutes: null })
+  }
+}
+
+/** A case that ends stops its clocks: what was not met is cancelled, not counted as met. */
+export async function cancelDeadlines(db: Db, c: repo.CaseRow) {
+  for (const d of await repo.deadlinesOf(db, c.id)) {
+    if (d.status === 'running' || d.status === 'paused')
+      await repo.updateDeadline(db, d.id, { status: 'cancelled', nextEscalationAt: null })
+  }
+}

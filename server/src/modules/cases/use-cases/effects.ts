@@ -1,0 +1,207 @@
+// Runs an action's effects inside the engine's transaction. Database effects happen here; messages
+// (notifications, live events) are written to the outbox and leave after commit.
+import type { Clock } from '../../../platform/clock'
+import type { Db } from '../../../platform/db'
+import { AppError } from '../../../platform/errors'
+import type { RequestContext } from '../../../platform/http/context'
+import { enqueue } from '../../../platform/outbox'
+import { postCharge } from '../../billing'
+import { notifyUsers } from '../../notifications'
+import * as repo from '../cases.repository'
+import type { Effect, Recipients } from '../workflow'
+import {
+  cancelDeadlines,
+  pauseDeadlines,
+  resumeDeadlines,
+  startDeadline,
+  stopDeadline,
+} from './deadlines'
+
+/** Who caused the effects: a person (an action) or the system (a deadline passing). */
+export type Cause = { ctx: RequestContext } | { ctx: null; orgId: string }
+
+export type EffectDeps = {
+  tx: Db
+  clock: Clock
+  cause: Cause
+  /** Opens a case under this one (a liaison slip, a repair): the engine's create, in this transaction. */
+  raise: (
+    parent: repo.CaseRow,
+    effect: Extract<Effect, { kind: 'raise_case' }>,
+  ) => Promise<repo.CaseRow>
+}
+
+const actorIdOf = (cause: Cause) => (cause.ctx ? cause.ctx.actor.userId : null)
+
+/** Notifies the recipients of a case (never the person who caused it) and queues the live message. */
+export async function notify(
+  tx: Db,
+  now: Date,
+  c: repo.CaseRow,
+  to: Recipients,
+  template: string,
+  options: {
+    urgent?: boolean
+    exclude?: string | null
+    params?: Record<string, string | number>
+  } = {},
+) {
+  const ids = new Set<string>()
+  const add = (rows: { id: string }[]) => rows.forEach((r) => ids.add(r.id))
+  if (to.role || to.department)
+    add(
+      await repo.recipients(tx, c.orgId, c.propertyId, {
+        ...(to.role ? { role: to.role } : {}),
+        ...(to.department ? { department: to.department } : {}),
+      }),
+    )
+  const direct = [to.userId, to.assignee ? c.assigneeId : null, to.creator ? c.createdBy : null]
+  const staff = direct.filter((x): x is string => Boolean(x))
+  if (staff.length) add(await repo.recipients(tx, c.orgId, c.propertyId, { userIds: staff }))
+  if (to.customer && c.customerId)
+    add(await repo.recipients(tx, c.orgId, c.propertyId, { customerId: c.customerId }))
+  if (options.exclude) ids.delete(options.exclude)
+  if (ids.size === 0) return
+  await notifyUsers(tx, {
+    orgId: c.orgId,
+    userIds: [...ids],
+    caseId: c.id,
+    template,
+    params: {
+      number: c.number,
+      title: c.title,
+      ...(c.department ? { department: c.department } : {}),
+      ...options.params,
+    },
+    urgent: Boolean(options.urgent),
+    now,
+  })
+}
+
+export async function caseChanged(tx: Db, now: Date, c: repo.CaseRow, change: string) {
+  await enqueue(
+    tx,
+    c.orgId,
+    {
+      topic: 'case.changed',
+      payload: {
+        caseId: c.id,
+        propertyId: c.propertyId,
+        department: c.department,
+        assigneeId: c.assigneeId,
+        customerId: c.customerId,
+        state: c.state,
+        change,
+      },
+    },
+    now,
+  )
+}
+
+/** One level up: the supervisor first, then the manager (H-FD-8, H-IS-19). */
+export async function escalateCase(
+  deps: Pick<EffectDeps, 'tx' | 'cause'>,
+  now: Date,
+  c: repo.CaseRow,
+  reason: string | null,
+) {
+  const level = Math.min(c.escalationLevel + 1, 3)
+  const updated = await repo.updateCase(deps.tx, c.id, { escalationLevel: level })
+  const actor = deps.cause.ctx?.actor
+  await repo.insertEvent(deps.tx, {
+    orgId: c.orgId,
+    caseId: c.id,
+    at: now,
+    actorId: actor?.userId ?? null,
+    actorName: actor?.displayName ?? '系统',
+    kind: 'escalated',
+    reason,
+    data: { level },
+  })
+  await notify(
+    deps.tx,
+    now,
+    updated,
+    { role: level === 1 ? 'supervisor' : 'manager' },
+    'case.escalated',
+    {
+      urgent: true,
+      exclude: actorIdOf(deps.cause),
+      params: { level },
+    },
+  )
+  return updated
+}
+
+export async function runEffects(deps: EffectDeps, c: repo.CaseRow, effects: Effect[]) {
+  const { tx, clock, cause } = deps
+  const now = clock.now()
+  let current = c
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case 'notify':
+        await notify(tx, now, current, effect.to, effect.template, {
+          urgent: Boolean(effect.urgent),
+          exclude: actorIdOf(cause),
+        })
+        break
+      case 'start_deadline':
+        await startDeadline(tx, current, effect.name, now, effect.dueAt)
+        break
+      case 'stop_deadline':
+        await stopDeadline(tx, current, effect.name, now)
+        break
+      case 'pause_deadlines':
+        await pauseDeadlines(tx, current, now)
+        current = await repo.updateCase(tx, current.id, { pausedAt: now })
+        break
+      case 'resume_deadlines':
+        if (current.pausedAt) {
+          await resumeDeadlines(tx, current, now)
+          current = await repo.updateCase(tx, current.id, { pausedAt: null })
+        }
+        break
+      case 'escalate':
+        current = await escalateCase(deps, now, current, null)
+        break
+      case 'raise_case': {
+        const child = await deps.raise(current, effect)
+        await repo.insertEvent(tx, {
+          orgId: current.orgId,
+          caseId: current.id,
+          at: now,
+          actorId: actorIdOf(cause),
+          actorName: cause.ctx?.actor.displayName ?? '系统',
+          kind: 'action',
+          action: 'raised',
+          data: { childId: child.id, number: child.number, type: child.type },
+        })
+        break
+      }
+      case 'post_charge': {
+        if (!cause.ctx) throw new Error('a charge needs a person who causes it')
+        if (!current.customerId)
+          throw new AppError('cases.no_customer', 'This case has no customer to bill.', {
+            field: 'customerId',
+          })
+        const item = await repo.activeChargeItemOfKind(tx, current.orgId, effect.chargeKind)
+        if (!item)
+          throw new AppError('cases.no_charge_item', 'No charge item is set up for this charge.')
+        await postCharge(tx, clock, cause.ctx, {
+          customerId: current.customerId,
+          ...(current.unitId ? { unitId: current.unitId } : {}),
+          chargeItemId: item.id,
+          amount: effect.amount,
+          description: `${current.number} ${effect.description}`.slice(0, 200),
+          caseId: current.id,
+          // Exactly once per case and version: a retried request cannot bill twice.
+          idempotencyKey: `case:${current.id}:v${current.version}`,
+        })
+        break
+      }
+    }
+  }
+  return current
+}
+
+export { cancelDeadlines }

@@ -1,0 +1,185 @@
+// Opening a case: registered at the desk, submitted in the portal, or raised by another case.
+// Number, first timeline event, audit, the type's opening effects and the outbox: one transaction.
+import { Value } from 'typebox/value'
+import { recordAudit } from '../../../platform/audit'
+import type { Clock } from '../../../platform/clock'
+import { localDate } from '../../../platform/clock/local-date'
+import type { Db } from '../../../platform/db'
+import { AppError, forbidden, invalidField, notFound } from '../../../platform/errors'
+import type { Deps, RequestContext } from '../../../platform/http/context'
+import { kickOutbox } from '../../../platform/outbox'
+import { inPropertyScope } from '../../../platform/permissions'
+import { findCustomer } from '../../customers'
+import * as repo from '../cases.repository'
+import type { CreateCaseBody } from '../cases.schemas'
+import type { Effect } from '../workflow'
+import { customerTypes, numberPrefix, workflows } from '../workflows'
+import { caseChanged, runEffects } from './effects'
+import { policyOf } from './deadlines'
+import { viewOf } from './apply-action'
+
+type NewCase = CreateCaseBody & { parentId?: string }
+
+async function nextCaseNumber(
+  tx: Db,
+  c: { orgId: string; propertyId: string; type: repo.CaseRow['type'] },
+  now: Date,
+) {
+  const day = localDate(now).replaceAll('-', '')
+  const seq = await repo.nextNumber(tx, c.orgId, `case:${c.type}:${c.propertyId}:${day}`)
+  return `${numberPrefix[c.type]}-${day}-${String(seq).padStart(4, '0')}`
+}
+
+/** Checks what the body names against the caller's scope: building, unit, customer. */
+async function checkReferences(tx: Db, ctx: RequestContext, body: NewCase) {
+  if (!inPropertyScope(ctx.actor, body.propertyId)) throw notFound('property')
+  const property = await repo.propertyOf(tx, body.propertyId)
+  if (!property || property.orgId !== ctx.actor.orgId) throw notFound('property')
+  if (body.unitId) {
+    const unit = await repo.unitOf(tx, body.unitId)
+    if (!unit || unit.orgId !== ctx.actor.orgId) throw notFound('unit')
+    if (unit.propertyId !== body.propertyId)
+      throw new AppError('cases.unit_elsewhere', 'This unit is in another building.', {
+        field: 'unitId',
+      })
+  }
+  if (body.customerId) {
+    const customer = await findCustomer(tx, ctx.actor, body.customerId)
+    if (!customer) throw notFound('customer')
+    if (customer.propertyId !== body.propertyId)
+      throw new AppError('cases.customer_elsewhere', "This customer is another building's.", {
+        field: 'customerId',
+      })
+  }
+}
+
+export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, body: NewCase) {
+  const workflow = workflows[body.type]
+  const data = (body.data ?? {}) as Record<string, unknown>
+  const dataError = Value.Errors(workflow.create.data, data)[0]
+  if (dataError) {
+    const field = `data${dataError.instancePath.replace(/\//g, '.')}`
+    throw invalidField(field, dataError.message)
+  }
+  if (body.type === 'liaison' && !body.department)
+    throw invalidField('department', 'a liaison slip needs the receiving department', 'required')
+  await checkReferences(tx, ctx, body)
+  const now = clock.now()
+  const defaults = workflow.create.defaults?.(data) ?? {}
+  const state = workflow.create.startIn?.(data) ?? workflow.initial
+  const ends = workflow.final.includes(state)
+  const byCustomer = ctx.actor.kind === 'customer'
+  const created = await repo.insertCase(tx, {
+    orgId: ctx.actor.orgId,
+    propertyId: body.propertyId,
+    type: body.type,
+    number: await nextCaseNumber(
+      tx,
+      { orgId: ctx.actor.orgId, propertyId: body.propertyId, type: body.type },
+      now,
+    ),
+    state,
+    priority: body.priority ?? defaults.priority ?? 'normal',
+    channel: byCustomer ? 'portal' : (body.channel ?? 'phone'),
+    title: body.title.trim(),
+    description: body.description ?? '',
+    unitId: body.unitId ?? null,
+    customerId: byCustomer ? ctx.actor.customerId : (body.customerId ?? null),
+    contactName: body.contactName ?? null,
+    contactPhone: body.contactPhone ?? null,
+    department:
+      body.department ??
+      (defaults.department as repo.CaseRow['department'] | undefined) ??
+      (body.type === 'complaint' || body.type === 'inquiry' ? 'customer_service' : null),
+    parentId: body.parentId ?? null,
+    data: { ...data, ...defaults.data },
+    createdBy: ctx.actor.userId,
+    createdAt: now,
+    updatedAt: now,
+    closedAt: ends ? now : null,
+  })
+  await repo.insertEvent(tx, {
+    orgId: created.orgId,
+    caseId: created.id,
+    at: now,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    kind: 'created',
+    toState: state,
+    visibility: 'customer',
+    data: {
+      channel: created.channel,
+      priority: created.priority,
+      ...(body.parentId ? { parentId: body.parentId } : {}),
+    },
+  })
+  const policy = await policyOf(tx, created)
+  const effects: Effect[] =
+    workflow.create.effects?.(viewOf(created, ctx.actor, policy.followUpPercent)) ?? []
+  // A liaison slip's issuer names its deadline; other types take theirs from the policy.
+  const withDue = body.dueAt
+    ? effects.map((e) =>
+        e.kind === 'start_deadline' && e.name === 'resolve' ? { ...e, dueAt: body.dueAt } : e,
+      )
+    : effects
+  const current = await runEffects(
+    {
+      tx,
+      clock,
+      cause: { ctx },
+      raise: (parent, effect) => raiseCase(tx, clock, ctx, parent, effect),
+    },
+    created,
+    withDue,
+  )
+  await recordAudit(tx, clock, ctx, {
+    action: 'case.create',
+    entityType: 'case',
+    entityId: created.id,
+    diff: {
+      number: created.number,
+      type: created.type,
+      priority: created.priority,
+      parentId: body.parentId ?? null,
+    },
+  })
+  await caseChanged(tx, now, current, 'created')
+  return current
+}
+
+/** A case raised by another (a liaison slip from a complaint, a repair from an incident). */
+export async function raiseCase(
+  tx: Db,
+  clock: Clock,
+  ctx: RequestContext,
+  parent: repo.CaseRow,
+  effect: Extract<Effect, { kind: 'raise_case' }>,
+) {
+  return createCaseIn(tx, clock, ctx, {
+    type: effect.type,
+    propertyId: parent.propertyId,
+    ...(parent.unitId ? { unitId: parent.unitId } : {}),
+    // A repair is the customer's; a liaison slip is internal and not shown to them.
+    ...(effect.type === 'repair' && parent.customerId ? { customerId: parent.customerId } : {}),
+    channel: 'internal',
+    priority: effect.priority ?? (parent.priority === 'normal' ? 'normal' : 'urgent'),
+    title: effect.title,
+    description: effect.description,
+    ...(effect.department
+      ? { department: effect.department as NonNullable<CreateCaseBody['department']> }
+      : {}),
+    ...(effect.dueAt ? { dueAt: effect.dueAt } : {}),
+    ...(effect.type === 'liaison' && parent.department
+      ? { data: { issuerDepartment: parent.department } }
+      : {}),
+    parentId: parent.id,
+  })
+}
+
+export async function openCase(deps: Deps, ctx: RequestContext, body: CreateCaseBody) {
+  if (ctx.actor.kind === 'customer' && !customerTypes.includes(body.type))
+    throw forbidden('case.create')
+  const created = await deps.db.transaction((tx) => createCaseIn(tx, deps.clock, ctx, body))
+  kickOutbox()
+  return created
+}

@@ -1,0 +1,34 @@
+// Every case type's workflow, by type: the engine looks them up here and nowhere else.
+import type { CaseRow } from './cases.repository'
+import type { Workflow } from './workflow'
+import { complaintWorkflow } from '../complaints'
+import { repairWorkflow } from '../repairs'
+import { inquiryWorkflow } from '../inquiries'
+import { incidentWorkflow } from '../incidents'
+import { liaisonWorkflow } from '../liaison'
+
+export type CaseType = CaseRow['type']
+
+export const workflows: Record<CaseType, Workflow> = {
+  complaint: complaintWorkflow,
+  repair: repairWorkflow,
+  inquiry: inquiryWorkflow,
+  incident: incidentWorkflow,
+  liaison: liaisonWorkflow,
+}
+
+/** Case numbers read as the type's initials, the day and a sequence: TS-20261129-0007. */
+export const numberPrefix: Record<CaseType, string> = {
+  complaint: 'TS', // 投诉
+  repair: 'BX', // 报修
+  inquiry: 'ZX', // 咨询
+  incident: 'TF', // 突发
+  liaison: 'LX', // 联系单
+}
+
+export const finalStates = Object.fromEntries(
+  Object.entries(workflows).map(([type, w]) => [type, w.final]),
+) as Record<CaseType, readonly string[]>
+
+/** Types a customer may open from the portal. */
+export const customerTypes: readonly CaseType[] = ['complaint', 'repair', 'inquiry']

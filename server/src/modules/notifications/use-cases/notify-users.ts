@@ -1,0 +1,45 @@
+import type { Db } from '../../../platform/db'
+import { enqueue } from '../../../platform/outbox'
+import { insertNotifications, type NotificationRow } from '../notifications.repository'
+
+export type NotifyInput = {
+  orgId: string
+  /** One notification each; the same user twice gets one. */
+  userIds: readonly string[]
+  caseId?: string | null
+  /** A message key of the console's locale files: notifications.<template>. */
+  template: string
+  params?: Record<string, string | number>
+  urgent?: boolean
+  now: Date
+}
+
+/**
+ * Writes one notification per recipient and its outbox message, in the caller's transaction:
+ * they exist, and leave for the live streams, only if it commits. Call kickOutbox() after commit.
+ */
+export async function notifyUsers(tx: Db, input: NotifyInput): Promise<NotificationRow[]> {
+  const userIds = [...new Set(input.userIds)]
+  const rows = await insertNotifications(
+    tx,
+    userIds.map((userId) => ({
+      orgId: input.orgId,
+      userId,
+      caseId: input.caseId ?? null,
+      template: input.template,
+      params: input.params ?? {},
+      urgent: input.urgent ?? false,
+      createdAt: input.now,
+    })),
+  )
+  for (const row of rows) {
+    const payload = {
+      notificationId: row.id,
+      userId: row.userId,
+      caseId: row.caseId,
+      urgent: row.urgent,
+    }
+    await enqueue(tx, row.orgId, { topic: 'notification.created', payload }, input.now)
+  }
+  return rows
+}

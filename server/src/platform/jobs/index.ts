@@ -1,0 +1,41 @@
+// Background jobs: a deadline that fires at its time, a sweep on a cron, a retried failure.
+// pg-boss keeps them in PostgreSQL (schema `pgboss`), so every app instance shares them, and
+// a job due while the server was stopped still runs after it starts again. On embedded PGlite
+// pg-boss shares the app's one PGlite client. No pg-boss type leaves this folder.
+export { startJobs, JOB_SCHEMA, type StartJobsOptions } from './start-jobs'
+
+export type JobHandler<T> = (data: T) => Promise<void>
+
+export type Jobs = {
+  /**
+   * Runs `name` with `data` at `at` (or now); a singletonKey makes a repeat a no-op while one is
+   * queued. Returns the job id, or null when deduplicated.
+   *
+   * Call it after the transaction that caused it has committed, never inside one: on PGlite a
+   * transaction holds the only connection, so pg-boss would wait for the transaction that waits
+   * for pg-boss.
+   */
+  schedule<T extends object>(
+    name: string,
+    data: T,
+    options?: { at?: Date; singletonKey?: string },
+  ): Promise<string | null>
+  /** Registers the handler of a queue (creates the queue if missing). */
+  work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>
+  /**
+   * Runs `name` on a cron expression (minute resolution, in `tz`, default Asia/Shanghai), for
+   * sweeps. Idempotent across restarts and instances; after downtime the missed run happens once.
+   */
+  every(name: string, cron: string, options?: { tz?: string }): Promise<void>
+  /** Lets running handlers finish (up to a few seconds), then stops polling. */
+  stop(): Promise<void>
+}
+
+/** Registers the handlers of one domain; the list lives in src/jobs.ts. */
+export type JobRegistrar = (jobs: Jobs) => Promise<void>
+
+/** Pino's logger fits; so does Fastify's `app.log`. */
+export type JobsLogger = {
+  warn(details: object, message: string): void
+  error(details: object, message: string): void
+}

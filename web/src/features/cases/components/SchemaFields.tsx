@@ -1,0 +1,278 @@
+// An action's form, drawn from the JSON Schema of its input (availableActions[].input): the
+// server says what an action takes; this file only decides how each kind of field is entered.
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
+import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd'
+import type { Rule } from 'antd/es/form'
+import dayjs, { type Dayjs } from 'dayjs'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { parseYuan } from '../../../ui/money'
+import { type DepartmentCode, DEPARTMENTS, useAssignable } from '../api'
+import { enumLabel, fieldLabel, roleLabel } from '../labels'
+import { SignaturePad } from './SignaturePad'
+
+export type JsonSchema = {
+  type?: string
+  enum?: unknown[]
+  format?: string
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  items?: JsonSchema
+  minLength?: number
+  maxLength?: number
+  minimum?: number
+  maximum?: number
+  exclusiveMinimum?: number
+}
+
+type Kind =
+  | 'signature'
+  | 'assignee'
+  | 'department'
+  | 'enum'
+  | 'datetime'
+  | 'money'
+  | 'boolean'
+  | 'list'
+  | 'number'
+  | 'textarea'
+  | 'text'
+
+// Free text a person writes at length (a reason, a result, a note) gets a text area.
+const LONG_TEXT = new Set([
+  'reason',
+  'note',
+  'text',
+  'result',
+  'workDone',
+  'description',
+  'outcome',
+  'feedback',
+  'content',
+  'answer',
+  'comment',
+])
+
+export function fieldKind(name: string, schema: JsonSchema): Kind {
+  if (name === 'signature') return 'signature'
+  if (name === 'assigneeId') return 'assignee'
+  if (name === 'department') return 'department'
+  if (schema.enum) return 'enum'
+  if (schema.format === 'date-time') return 'datetime'
+  if (name === 'amount' && schema.type === 'integer') return 'money'
+  if (schema.type === 'boolean') return 'boolean'
+  if (schema.type === 'array' && schema.items?.type === 'object') return 'list'
+  if (schema.type === 'number' || schema.type === 'integer') return 'number'
+  if (LONG_TEXT.has(name) || (schema.maxLength ?? 0) > 200) return 'textarea'
+  return 'text'
+}
+
+/** The fields in the schema's order, with who signs (name, then the drawing) last. */
+export function orderedFields(schema: JsonSchema): [string, JsonSchema][] {
+  const entries = Object.entries(schema.properties ?? {})
+  const last = ['signerName', 'signature']
+  return [
+    ...entries.filter(([name]) => !last.includes(name)),
+    ...entries.filter(([name]) => last.includes(name)),
+  ]
+}
+
+/** Form values to the action's input: times as ISO, yuan as fen, blanks left out. */
+export function toActionInput(schema: JsonSchema, values: Record<string, unknown>) {
+  const input: Record<string, unknown> = {}
+  for (const [name, field] of orderedFields(schema)) {
+    const value = values[name]
+    if (value === undefined || value === null) continue
+    const kind = fieldKind(name, field)
+    if (kind === 'datetime') input[name] = (value as Dayjs).toISOString()
+    else if (kind === 'money') input[name] = parseYuan(String(value))
+    else if (kind === 'list')
+      input[name] = (value as Record<string, unknown>[]).map((item) =>
+        Object.fromEntries(
+          Object.entries(item ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+        ),
+      )
+    else if (typeof value === 'string') {
+      const trimmed = value.trim()
+      if (trimmed) input[name] = trimmed
+    } else input[name] = value
+  }
+  return input
+}
+
+/** Starting values: switches off, lists empty. */
+export function initialValues(schema: JsonSchema): Record<string, unknown> {
+  return Object.fromEntries(
+    orderedFields(schema).flatMap(([name, field]): [string, unknown][] => {
+      const kind = fieldKind(name, field)
+      if (kind === 'boolean') return [[name, false]]
+      if (kind === 'list') return [[name, []]]
+      return []
+    }),
+  )
+}
+
+function rulesFor(t: TFunction, kind: Kind, field: JsonSchema, required: boolean): Rule[] {
+  const rules: Rule[] = []
+  if (required && kind !== 'boolean')
+    rules.push({
+      required: true,
+      whitespace: field.type === 'string',
+      message: t('errors.field.required'),
+    })
+  if (field.type === 'string' && field.minLength && field.minLength > 1)
+    rules.push({
+      min: field.minLength,
+      message: t('cases.form.minLength', { count: field.minLength }),
+    })
+  if (kind === 'money')
+    rules.push({
+      validator: (_, value?: string) =>
+        !value || parseYuan(value) !== null
+          ? Promise.resolve()
+          : Promise.reject(new Error(t('cases.form.amountInvalid'))),
+    })
+  return rules
+}
+
+type Context = { propertyId: string; department: DepartmentCode | undefined }
+
+function AssigneeSelect({ context, ...props }: { context: Context; id?: string }) {
+  const { t } = useTranslation()
+  const staff = useAssignable(context.propertyId, context.department)
+  return (
+    <Select
+      {...props}
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={staff.isPending}
+      options={(staff.data ?? []).map((s) => ({
+        value: s.id,
+        label: `${s.displayName} · ${roleLabel(t, s.roleCode)}`,
+      }))}
+    />
+  )
+}
+
+function control(t: TFunction, name: string, kind: Kind, field: JsonSchema, context: Context) {
+  switch (kind) {
+    case 'signature':
+      return <SignaturePad />
+    case 'assignee':
+      return <AssigneeSelect context={context} />
+    case 'department':
+      return (
+        <Select options={DEPARTMENTS.map((d) => ({ value: d, label: t(`department.${d}`) }))} />
+      )
+    case 'enum': {
+      const options = (field.enum ?? []).map((v) => ({
+        value: String(v),
+        label: enumLabel(t, name, String(v)),
+      }))
+      // A short choice (a rating, a category) is one click; a longer one is a list.
+      return options.length <= 3 ? (
+        <Radio.Group optionType="button" buttonStyle="solid" options={options} />
+      ) : (
+        <Select options={options} />
+      )
+    }
+    case 'datetime':
+      // Deadlines, appointments and promised replies lie ahead.
+      return (
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+        />
+      )
+    case 'money':
+      return <Input prefix="¥" inputMode="decimal" placeholder="0.00" style={{ maxWidth: 220 }} />
+    case 'boolean':
+      return <Switch />
+    case 'number':
+      return <InputNumber min={field.minimum} max={field.maximum} />
+    case 'textarea':
+      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={field.maxLength} />
+    case 'list':
+    case 'text':
+      return <Input maxLength={field.maxLength} />
+  }
+}
+
+/** A list of objects (materials used): one row per item, its fields side by side. */
+function ListField({ name, field, label }: { name: string; field: JsonSchema; label: string }) {
+  const { t } = useTranslation()
+  const item = field.items ?? {}
+  const columns = Object.entries(item.properties ?? {})
+  const itemLabel = (col: string) => t(`cases.item.${name}.${col}`, { defaultValue: col })
+  return (
+    <Form.Item label={label}>
+      <Form.List name={name}>
+        {(rows, { add, remove }) => (
+          <>
+            {rows.map((row) => (
+              <Space key={row.key} align="baseline" wrap>
+                {columns.map(([col, colSchema]) => (
+                  <Form.Item
+                    key={col}
+                    name={[row.name, col]}
+                    rules={
+                      item.required?.includes(col)
+                        ? [{ required: true, message: t('errors.field.required') }]
+                        : []
+                    }
+                  >
+                    {colSchema.type === 'number' || colSchema.type === 'integer' ? (
+                      <InputNumber
+                        placeholder={itemLabel(col)}
+                        aria-label={itemLabel(col)}
+                        min={0}
+                      />
+                    ) : (
+                      <Input
+                        placeholder={itemLabel(col)}
+                        aria-label={itemLabel(col)}
+                        maxLength={colSchema.maxLength}
+                        style={{ width: col === 'name' ? 200 : 90 }}
+                      />
+                    )}
+                  </Form.Item>
+                ))}
+                <MinusCircleOutlined
+                  aria-label={t('cases.form.removeRow')}
+                  onClick={() => remove(row.name)}
+                />
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+              {t('cases.form.addRow')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </Form.Item>
+  )
+}
+
+type Props = { schema: JsonSchema; context: Context }
+
+/** Every field of an action's input schema, as Form.Items of the enclosing form. */
+export function SchemaFields({ schema, context }: Props) {
+  const { t } = useTranslation()
+  const required = new Set(schema.required ?? [])
+  return orderedFields(schema).map(([name, field]) => {
+    const kind = fieldKind(name, field)
+    const label = kind === 'money' ? t('cases.form.amountYuan') : fieldLabel(t, name)
+    if (kind === 'list') return <ListField key={name} name={name} field={field} label={label} />
+    return (
+      <Form.Item
+        key={name}
+        name={name}
+        label={label}
+        valuePropName={kind === 'boolean' ? 'checked' : 'value'}
+        rules={rulesFor(t, kind, field, required.has(name))}
+      >
+        {control(t, name, kind, field, context)}
+      </Form.Item>
+    )
+  })
+}

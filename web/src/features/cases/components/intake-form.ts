@@ -1,0 +1,88 @@
+// The intake form's values and the request body they make: one function per concern, no React.
+import type { Dayjs } from 'dayjs'
+import {
+  CASE_CHANNELS,
+  type CaseChannel,
+  type CasePriority,
+  type CaseType,
+  type CreateCaseInput,
+  type DepartmentCode,
+} from '../api'
+
+export type IntakeValues = {
+  customerId?: string
+  unitId?: string
+  contactName?: string
+  contactPhone?: string
+  channel: CaseChannel
+  priority: CasePriority
+  title: string
+  description?: string
+  category?: string
+  subject?: string
+  fault?: string
+  preferredTime?: string
+  kind?: string
+  location?: string
+  answeredNow?: boolean
+  answer?: string
+  department?: DepartmentCode
+  dueAt?: Dayjs
+}
+
+// Customers open these from their own account; the desk opens every type.
+export const CUSTOMER_TYPES: CaseType[] = ['complaint', 'repair', 'inquiry']
+// The choices the desk offers (incidents are urgent by default on the server).
+export const PRIORITIES: Partial<Record<CaseType, CasePriority[]>> = {
+  complaint: ['normal', 'urgent'],
+  repair: ['normal', 'urgent', 'emergency'],
+}
+export const STAFF_CHANNELS = CASE_CHANNELS.filter((c) => c !== 'portal')
+
+const text = (value: string | undefined) => value?.trim() || undefined
+const compactData = (data: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined))
+
+/** The type's own fields of the request body. */
+function dataOf(
+  type: CaseType,
+  v: IntakeValues,
+  issuer: DepartmentCode | null,
+): Record<string, unknown> {
+  switch (type) {
+    case 'complaint':
+      return compactData({ category: v.category, subject: text(v.subject) })
+    case 'repair':
+      return compactData({ fault: v.fault, preferredTime: text(v.preferredTime) })
+    case 'incident':
+      return compactData({ kind: v.kind, location: text(v.location) })
+    case 'inquiry':
+      return v.answeredNow ? { answer: text(v.answer) } : {}
+    case 'liaison':
+      return issuer ? { issuerDepartment: issuer } : {}
+  }
+}
+
+/** POST /cases from the form: blanks left out; a customer's channel and self are the server's. */
+export function createBody(
+  type: CaseType,
+  propertyId: string,
+  v: IntakeValues,
+  caller: { isCustomer: boolean; issuer: DepartmentCode | null },
+): CreateCaseInput {
+  return {
+    type,
+    propertyId,
+    title: v.title.trim(),
+    ...(v.unitId ? { unitId: v.unitId } : {}),
+    ...(!caller.isCustomer && v.customerId ? { customerId: v.customerId } : {}),
+    ...(text(v.contactName) ? { contactName: text(v.contactName) } : {}),
+    ...(text(v.contactPhone) ? { contactPhone: text(v.contactPhone) } : {}),
+    ...(caller.isCustomer ? {} : { channel: v.channel }),
+    ...(PRIORITIES[type] ? { priority: v.priority } : {}),
+    ...(text(v.description) ? { description: text(v.description) } : {}),
+    ...(type === 'liaison' && v.department ? { department: v.department } : {}),
+    ...(type === 'liaison' && v.dueAt ? { dueAt: v.dueAt.toISOString() } : {}),
+    data: dataOf(type, v, caller.issuer),
+  }
+}

@@ -1,0 +1,108 @@
+// How a case's codes read in the user's language. The server owns the codes (states, actions,
+// enum values); the UI only names them, from the i18n files.
+import dayjs from 'dayjs'
+import relativeTime from 'dayjs/plugin/relativeTime'
+import type { TFunction } from 'i18next'
+import { formatDateTime } from '../../ui/format'
+import { formatFen } from '../../ui/money'
+import { roleName } from '../../ui/roleName'
+import type { CaseType } from './api'
+
+dayjs.extend(relativeTime)
+
+export const stateLabel = (t: TFunction, type: CaseType, state: string) =>
+  t(`cases.state.${type}.${state}`, { defaultValue: state })
+
+export const actionLabel = (t: TFunction, action: string) =>
+  t(`cases.action.${action}`, { defaultValue: action })
+
+export const fieldLabel = (t: TFunction, field: string) =>
+  t(`cases.field.${field}`, { defaultValue: field })
+
+export const roleLabel = (t: TFunction, code: string) => roleName(t, { code, name: code })
+
+/** The label of one enum value of an action's input or of a case's data. */
+export function enumLabel(t: TFunction, field: string, value: string): string {
+  if (field === 'department' || field === 'issuerDepartment')
+    return t(`department.${value}`, { defaultValue: value })
+  if (field === 'priority') return t(`cases.priority.${value}`, { defaultValue: value })
+  if (field === 'channel') return t(`cases.channel.${value}`, { defaultValue: value })
+  return t(`cases.enum.${field}.${value}`, { defaultValue: value })
+}
+
+/** The labelled states of a type, as the i18n file lists them (for the queue's state filter). */
+export function statesOf(t: TFunction, type: CaseType): { value: string; label: string }[] {
+  const states = t(`cases.state.${type}`, { returnObjects: true }) as unknown
+  if (typeof states !== 'object' || states === null) return []
+  return Object.entries(states as Record<string, string>).map(([value, label]) => ({
+    value,
+    label,
+  }))
+}
+
+/** "3 小时后" / "2 天前", in the current language. */
+export const fromNow = (iso: string) => dayjs(iso).fromNow()
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+const ENUM_FIELDS = new Set([
+  'department',
+  'issuerDepartment',
+  'priority',
+  'channel',
+  'method',
+  'rating',
+  'category',
+  'fault',
+  'kind',
+  'type',
+])
+
+/**
+ * One value of a case's data or of an action's recorded input, as text: enum values by their
+ * label, times in the building's zone, money in yuan, yes/no, materials as "name × qty unit".
+ */
+export function dataText(t: TFunction, field: string, value: unknown, timeZone: string): string {
+  if (value === null || value === undefined || value === '') return '—'
+  if (typeof value === 'boolean') return t(value ? 'cases.yes' : 'cases.no')
+  if (typeof value === 'number') return field === 'amount' ? formatFen(value) : String(value)
+  if (typeof value === 'string') {
+    if (field === 'type') return t(`cases.type.${value}`, { defaultValue: value })
+    if (ENUM_FIELDS.has(field)) return enumLabel(t, field, value)
+    if (ISO_TIME.test(value)) return formatDateTime(value, timeZone).slice(0, 16)
+    return value
+  }
+  if (Array.isArray(value))
+    return value
+      .map((item) => {
+        if (typeof item !== 'object' || item === null) return String(item)
+        const m = item as { name?: unknown; quantity?: unknown; unit?: unknown }
+        return `${String(m.name ?? '')} × ${String(m.quantity ?? '')}${m.unit ? ` ${String(m.unit)}` : ''}`
+      })
+      .join('；')
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => `${fieldLabel(t, k)}：${dataText(t, k, v, timeZone)}`)
+      .join('；')
+  return '—'
+}
+
+// Recorded input that says nothing to a reader (ids) or is shown elsewhere (the reason).
+const HIDDEN_DATA = new Set([
+  'exception',
+  'reason',
+  'assigneeId',
+  'childId',
+  'attachmentId',
+  'parentId',
+  'text',
+  'level',
+  'deadline',
+  'reminder',
+])
+
+/** The entries of a data object worth showing, in their order. */
+export const shownEntries = (data: Record<string, unknown>) =>
+  Object.entries(data).filter(
+    ([k, v]) => !HIDDEN_DATA.has(k) && v !== null && v !== undefined && v !== '',
+  )
