@@ -4024,7 +4024,15 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          type?: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+          type?:
+            | 'complaint'
+            | 'repair'
+            | 'inquiry'
+            | 'incident'
+            | 'liaison'
+            | 'move_in'
+            | 'move_out'
+            | 'release'
           state?: string
           priority?: 'normal' | 'urgent' | 'emergency'
           propertyId?: string
@@ -4056,7 +4064,15 @@ export interface paths {
                 id: string
                 number: string
                 /** @enum {unknown} */
-                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                type:
+                  | 'complaint'
+                  | 'repair'
+                  | 'inquiry'
+                  | 'incident'
+                  | 'liaison'
+                  | 'move_in'
+                  | 'move_out'
+                  | 'release'
                 state: string
                 /** @enum {unknown} */
                 priority: 'normal' | 'urgent' | 'emergency'
@@ -4101,7 +4117,15 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {unknown} */
-            type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+            type:
+              | 'complaint'
+              | 'repair'
+              | 'inquiry'
+              | 'incident'
+              | 'liaison'
+              | 'move_in'
+              | 'move_out'
+              | 'release'
             /** Format: uuid */
             propertyId: string
             /** Format: uuid */
@@ -4137,7 +4161,15 @@ export interface paths {
               id: string
               number: string
               /** @enum {unknown} */
-              type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+              type:
+                | 'complaint'
+                | 'repair'
+                | 'inquiry'
+                | 'incident'
+                | 'liaison'
+                | 'move_in'
+                | 'move_out'
+                | 'release'
               state: string
               /** @enum {unknown} */
               priority: 'normal' | 'urgent' | 'emergency'
@@ -4173,7 +4205,15 @@ export interface paths {
                 id: string
                 number: string
                 /** @enum {unknown} */
-                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                type:
+                  | 'complaint'
+                  | 'repair'
+                  | 'inquiry'
+                  | 'incident'
+                  | 'liaison'
+                  | 'move_in'
+                  | 'move_out'
+                  | 'release'
                 state: string
                 title: string
               } | null
@@ -4181,7 +4221,15 @@ export interface paths {
                 id: string
                 number: string
                 /** @enum {unknown} */
-                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                type:
+                  | 'complaint'
+                  | 'repair'
+                  | 'inquiry'
+                  | 'incident'
+                  | 'liaison'
+                  | 'move_in'
+                  | 'move_out'
+                  | 'release'
                 state: string
                 title: string
               }[]
@@ -4450,7 +4498,15 @@ export interface paths {
               id: string
               number: string
               /** @enum {unknown} */
-              type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+              type:
+                | 'complaint'
+                | 'repair'
+                | 'inquiry'
+                | 'incident'
+                | 'liaison'
+                | 'move_in'
+                | 'move_out'
+                | 'release'
               state: string
               /** @enum {unknown} */
               priority: 'normal' | 'urgent' | 'emergency'
@@ -4486,7 +4542,15 @@ export interface paths {
                 id: string
                 number: string
                 /** @enum {unknown} */
-                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                type:
+                  | 'complaint'
+                  | 'repair'
+                  | 'inquiry'
+                  | 'incident'
+                  | 'liaison'
+                  | 'move_in'
+                  | 'move_out'
+                  | 'release'
                 state: string
                 title: string
               } | null
@@ -4494,7 +4558,15 @@ export interface paths {
                 id: string
                 number: string
                 /** @enum {unknown} */
-                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                type:
+                  | 'complaint'
+                  | 'repair'
+                  | 'inquiry'
+                  | 'incident'
+                  | 'liaison'
+                  | 'move_in'
+                  | 'move_out'
+                  | 'release'
                 state: string
                 title: string
               }[]
@@ -4610,7 +4682,15 @@ export interface paths {
               id: string
               number: string
               /** @enum {unknown} */
-              type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+              type:
+                | 'complaint'
+                | 'repair'
+                | 'inquiry'
+                | 'incident'
+                | 'liaison'
+                | 'move_in'
+                | 'move_out'
+                | 'release'
               state: string
               /** @enum {unknown} */
               priority: 'normal' | 'urgent' | 'emergency'
@@ -4646,7 +4726,15 @@ export interface paths {
                 id: string
                 number: string
                 /** @enum {unknown} */
-                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                type:
+                  | 'complaint'
+                  | 'repair'
+                  | 'inquiry'
+                  | 'incident'
+                  | 'liaison'
+                  | 'move_in'
+                  | 'move_out'
+                  | 'release'
                 state: string
                 title: string
               } | null
@@ -4654,7 +4742,15 @@ export interface paths {
                 id: string
                 number: string
                 /** @enum {unknown} */
-                type: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                type:
+                  | 'complaint'
+                  | 'repair'
+                  | 'inquiry'
+                  | 'incident'
+                  | 'liaison'
+                  | 'move_in'
+                  | 'move_out'
+                  | 'release'
                 state: string
                 title: string
               }[]
@@ -4970,7 +5066,15 @@ export interface paths {
             'application/json': {
               items: {
                 /** @enum {unknown} */
-                caseType: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+                caseType:
+                  | 'complaint'
+                  | 'repair'
+                  | 'inquiry'
+                  | 'incident'
+                  | 'liaison'
+                  | 'move_in'
+                  | 'move_out'
+                  | 'release'
                 /** @enum {unknown} */
                 priority: 'normal' | 'urgent' | 'emergency'
                 respondMinutes: number
@@ -5008,7 +5112,15 @@ export interface paths {
         query?: never
         header?: never
         path: {
-          caseType: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+          caseType:
+            | 'complaint'
+            | 'repair'
+            | 'inquiry'
+            | 'incident'
+            | 'liaison'
+            | 'move_in'
+            | 'move_out'
+            | 'release'
           priority: 'normal' | 'urgent' | 'emergency'
         }
         cookie?: never
@@ -5034,7 +5146,15 @@ export interface paths {
           content: {
             'application/json': {
               /** @enum {unknown} */
-              caseType: 'complaint' | 'repair' | 'inquiry' | 'incident' | 'liaison'
+              caseType:
+                | 'complaint'
+                | 'repair'
+                | 'inquiry'
+                | 'incident'
+                | 'liaison'
+                | 'move_in'
+                | 'move_out'
+                | 'release'
               /** @enum {unknown} */
               priority: 'normal' | 'urgent' | 'emergency'
               respondMinutes: number

@@ -22,7 +22,16 @@ import { departmentCodes, users } from './identity'
 // The case engine's tables (ARCHITECTURE "The case engine"). A case's type-specific fields live in
 // `data` (jsonb): the workflows read them, the engine never interprets them.
 
-export const caseTypes = ['complaint', 'repair', 'inquiry', 'incident', 'liaison'] as const
+export const caseTypes = [
+  'complaint',
+  'repair',
+  'inquiry',
+  'incident',
+  'liaison',
+  'move_in',
+  'move_out',
+  'release',
+] as const
 export const casePriorities = ['normal', 'urgent', 'emergency'] as const
 export const caseChannels = ['phone', 'walk_in', 'portal', 'letter', 'internal', 'other'] as const
 export const deadlineNames = ['respond', 'resolve', 'follow_up', 'reply'] as const

@@ -6,6 +6,7 @@ export { postCharge, reverseCharge, type PostChargeInput } from './use-cases/cha
 export { settlementOf, customerStatement, type Settlement } from './use-cases/statement'
 export {
   receiveDeposit,
+  depositById,
   deductFromDeposit,
   refundDeposit,
   scheduleDepositRefund,

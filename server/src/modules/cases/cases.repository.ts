@@ -21,6 +21,7 @@ import {
   chargeItems,
   customers,
   numberSequences,
+  occupancies,
   properties,
   roles,
   savedViews,
@@ -486,4 +487,40 @@ export async function staffOfProperty(
       ),
     )
     .orderBy(users.displayName)
+}
+
+/** The keys and cards counted out at the customer's last completed move-in to the unit. */
+export async function issuedAtMoveIn(db: Db, unitId: string, customerId: string) {
+  const [row] = await db
+    .select({ data: cases.data })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.type, 'move_in'),
+        eq(cases.state, 'completed'),
+        eq(cases.unitId, unitId),
+        eq(cases.customerId, customerId),
+      ),
+    )
+    .orderBy(desc(cases.closedAt))
+    .limit(1)
+  const handover = row?.data['handover'] as { keys?: number; cards?: number } | undefined
+  return handover ? { keys: handover.keys ?? 0, cards: handover.cards ?? 0 } : null
+}
+
+/** The customer's role in the unit today (owner wins when both), or null. */
+export async function occupancyRole(db: Db, unitId: string, customerId: string, today: string) {
+  const rows = await db
+    .select({ role: occupancies.role })
+    .from(occupancies)
+    .where(
+      and(
+        eq(occupancies.unitId, unitId),
+        eq(occupancies.customerId, customerId),
+        lte(occupancies.fromDate, today),
+        or(isNull(occupancies.toDate), sql`${occupancies.toDate} >= ${today}`),
+      ),
+    )
+  if (rows.some((r) => r.role === 'owner')) return 'owner' as const
+  return rows.length ? ('tenant' as const) : null
 }

@@ -58,7 +58,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     async (req, reply) => {
       const ctx = contextOf(req)
       const created = await openCase(deps, ctx, req.body)
-      return reply.status(201).send(await caseDetail(deps.db, ctx.actor, created.id))
+      return reply.status(201).send(await caseDetail(deps.db, deps.clock, ctx.actor, created.id))
     },
   )
 
@@ -155,7 +155,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     async (req) => {
       const ctx = contextOf(req)
       await applyAction(deps, ctx, req.params.id, req.params.action, req.body)
-      return caseDetail(deps.db, ctx.actor, req.params.id)
+      return caseDetail(deps.db, deps.clock, ctx.actor, req.params.id)
     },
   )
   app.post(

@@ -29,13 +29,21 @@ export type Effect =
   /** Raises a case of another type under this one (a liaison slip, a repair from an incident). */
   | {
       kind: 'raise_case'
-      type: 'liaison' | 'repair'
+      type: 'liaison' | 'repair' | 'release'
       title: string
       description: string
       department?: string
       priority?: 'normal' | 'urgent' | 'emergency'
       dueAt?: string
+      /** The raised case's own fields (a release slip's goods). */
+      data?: Record<string, unknown>
     }
+  /** The case's customer takes up its unit (a move-in completes): occupancy, unit occupied. */
+  | { kind: 'start_occupancy'; role: 'owner' | 'tenant'; fromDate: string }
+  /** H-MO-7: the customer's occupancy of the case's unit ends; the unit is vacant. */
+  | { kind: 'end_occupancy'; toDate: string }
+  /** H-FO-14, H-MO-5: damage paid from a deposit of the case's customer, with the reason. */
+  | { kind: 'deduct_deposit'; depositId: string; amount: number; reason: string }
   /** One level up the reporting line (H-FD-8, H-IS-19): the supervisor, then the manager. */
   | { kind: 'escalate' }
   /** Bills the case's customer through the billing module (a paid repair). */
@@ -44,7 +52,22 @@ export type Effect =
       chargeKind: 'paid_repair' | 'compensation'
       amount: number
       description: string
+      /** Tells apart several charges of one action (damage lines): part of the idempotency key. */
+      line?: number
     }
+
+/** What the engine looks up for a workflow that asks (`Workflow.facts`) before it plans. */
+export type CaseFacts = {
+  /** H-MO-3: the customer's account now. */
+  settlement?: { open: number; credit: number; depositsHeld: number; settled: boolean }
+  /** The kind of the case's unit (offices get an inspection on move-out, H-MO-5). */
+  unitKind?: 'office' | 'apartment' | null
+  /** Keys and access cards issued to the customer for the unit at move-in (counted). */
+  issued?: { keys: number; cards: number } | null
+  /** The customer's current role in the unit: a tenant's goods need the owner's consent. */
+  occupancyRole?: 'owner' | 'tenant' | null
+}
+export type FactName = keyof CaseFacts
 
 /** The caller, as a guard sees them. */
 export type Caller = {
@@ -69,6 +92,9 @@ export type CaseView<Data = Record<string, unknown>> = {
   /** The share of cases the policy follows up, percent. */
   followUpPercent?: number
   caller?: Caller
+  /** Today in the building's time zone (a release slip is valid on its day). */
+  today?: string
+  facts?: CaseFacts
 }
 
 /** Changes an action makes to the case's own fields; `data` is merged into the case's data. */
@@ -101,6 +127,8 @@ export type ActionDef<S extends string, I extends TSchema = TSchema> = {
 /** How a case of the type is opened: its type-specific fields and what opening it causes. */
 export type CreateDef<S extends string> = {
   data: TSchema
+  /** Fields a case of this type cannot be opened without (a move is of a customer and a unit). */
+  requires?: readonly ('unitId' | 'customerId')[]
   /** The state a new case starts in when it is not `initial` (an inquiry answered at once). */
   startIn?: (data: Record<string, unknown>) => S
   defaults?: (data: Record<string, unknown>) => CasePatch
@@ -115,6 +143,8 @@ export type Workflow<S extends string = string> = {
   final: readonly S[]
   create: CreateDef<S>
   actions: Record<string, ActionDef<S>>
+  /** Facts the engine loads for this type's guards. */
+  facts?: readonly FactName[]
 }
 
 /** Declares a workflow and checks that its table is consistent: every state named exists. */

@@ -6,6 +6,9 @@ import { repairWorkflow } from '../repairs'
 import { inquiryWorkflow } from '../inquiries'
 import { incidentWorkflow } from '../incidents'
 import { liaisonWorkflow } from '../liaison'
+import { moveInWorkflow } from '../move-in'
+import { moveOutWorkflow } from '../move-out'
+import { releaseWorkflow } from '../release'
 
 export type CaseType = CaseRow['type']
 
@@ -15,6 +18,9 @@ export const workflows: Record<CaseType, Workflow> = {
   inquiry: inquiryWorkflow,
   incident: incidentWorkflow,
   liaison: liaisonWorkflow,
+  move_in: moveInWorkflow,
+  move_out: moveOutWorkflow,
+  release: releaseWorkflow,
 }
 
 /** Case numbers read as the type's initials, the day and a sequence: TS-20261129-0007. */
@@ -24,6 +30,9 @@ export const numberPrefix: Record<CaseType, string> = {
   inquiry: 'ZX', // 咨询
   incident: 'TF', // 突发
   liaison: 'LX', // 联系单
+  move_in: 'RZ', // 入驻
+  move_out: 'QC', // 迁出
+  release: 'FX', // 放行
 }
 
 export const finalStates = Object.fromEntries(
@@ -31,4 +40,4 @@ export const finalStates = Object.fromEntries(
 ) as Record<CaseType, readonly string[]>
 
 /** Types a customer may open from the portal. */
-export const customerTypes: readonly CaseType[] = ['complaint', 'repair', 'inquiry']
+export const customerTypes: readonly CaseType[] = ['complaint', 'repair', 'inquiry', 'move_out']

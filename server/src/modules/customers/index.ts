@@ -8,3 +8,4 @@ export {
   replaceContacts,
   findCustomer,
 } from './customers.repository'
+export { occupyUnit, vacateUnit } from './use-cases/occupancies'

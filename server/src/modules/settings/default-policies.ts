@@ -65,6 +65,24 @@ export const defaultDeadlinePolicies: Readonly<
     urgent: working(30, DAY, 0),
     emergency: aroundTheClock(15, 240, 0),
   },
+  // 2.3: a move-in is accepted the same day and completed within ten working days.
+  move_in: {
+    normal: working(DAY, 10 * DAY, 0),
+    urgent: working(240, 5 * DAY, 0),
+    emergency: working(60, 2 * DAY, 0),
+  },
+  // 2.4: a move-out request is confirmed within a day and settled within ten working days.
+  move_out: {
+    normal: working(DAY, 10 * DAY, 0),
+    urgent: working(240, 5 * DAY, 0),
+    emergency: working(60, 2 * DAY, 0),
+  },
+  // 2.7: a goods release slip is valid on its day; security checks it at the gate.
+  release: {
+    normal: aroundTheClock(60, 24 * 60, 0),
+    urgent: aroundTheClock(30, 12 * 60, 0),
+    emergency: aroundTheClock(15, 4 * 60, 0),
+  },
 }
 
 /** Every case type × priority, in the order of the schema's lists. */

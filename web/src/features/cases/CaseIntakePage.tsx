@@ -25,7 +25,7 @@ import { todayIn } from '../../ui/format'
 import { PageHeader } from '../../ui/PageHeader'
 import { useCustomer } from '../customers/api'
 import { UnitPicker } from '../customers/components/UnitPicker'
-import { CASE_TYPES, type CaseChannel, type CaseType, useCreateCase } from './api'
+import { INTAKE_TYPES, type CaseChannel, type CaseType, useCreateCase } from './api'
 import {
   createBody,
   CUSTOMER_TYPES,
@@ -75,7 +75,7 @@ export function CaseIntakePage() {
     })
   }, [pickedCustomer, customerUnit, form])
 
-  const types = isCustomer ? CUSTOMER_TYPES : CASE_TYPES
+  const types = isCustomer ? CUSTOMER_TYPES : INTAKE_TYPES
   const priorities = PRIORITIES[type]
 
   // A liaison slip is an internal order: its channel starts as 内部, the others' as 电话.

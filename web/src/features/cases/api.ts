@@ -33,6 +33,9 @@ const caseTypes = {
   inquiry: true,
   incident: true,
   liaison: true,
+  move_in: true,
+  move_out: true,
+  release: true,
 } satisfies Record<CaseType, true>
 const priorities = { normal: true, urgent: true, emergency: true } satisfies Record<
   CasePriority,
@@ -54,6 +57,8 @@ const departments = {
   cleaning: true,
 } satisfies Record<DepartmentCode, true>
 export const CASE_TYPES = Object.keys(caseTypes) as CaseType[]
+/** The types the desk registers on the intake form (moves and release slips have their own). */
+export const INTAKE_TYPES: CaseType[] = ['complaint', 'repair', 'inquiry', 'incident', 'liaison']
 export const CASE_PRIORITIES = Object.keys(priorities) as CasePriority[]
 export const CASE_CHANNELS = Object.keys(channels) as CaseChannel[]
 export const DEPARTMENTS = Object.keys(departments) as DepartmentCode[]

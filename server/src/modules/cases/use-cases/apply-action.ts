@@ -19,6 +19,8 @@ import { planAction, type Refusal } from '../plan-action'
 import type { CaseView } from '../workflow'
 import { workflows } from '../workflows'
 import { policyOf } from './deadlines'
+import { factsFor } from './facts'
+import { localDate } from '../../../platform/clock/local-date'
 import { caseChanged, cancelDeadlines, runEffects } from './effects'
 import { raiseCase } from './open-case'
 import { recordSignOff } from './sign-off'
@@ -27,8 +29,14 @@ import { recordSignOff } from './sign-off'
 export const sampleOf = (caseId: string) =>
   createHash('sha256').update(caseId).digest().readUInt16BE(0) % 100
 
-export function viewOf(c: repo.CaseRow, actor: Actor | null, followUpPercent: number): CaseView {
+export function viewOf(
+  c: repo.CaseRow,
+  actor: Actor | null,
+  followUpPercent: number,
+  more: Pick<CaseView, 'today' | 'facts'> = {},
+): CaseView {
   return {
+    ...more,
     state: c.state,
     data: c.data,
     priority: c.priority,
@@ -122,9 +130,10 @@ export async function applyAction(
         { field: 'version', extra: { currentVersion: c.version } },
       )
     const policy = await policyOf(tx, c)
+    const facts = await factsFor(tx, clock, ctx, workflow, c)
     const plan = planAction(
       workflow,
-      viewOf(c, ctx.actor, policy.followUpPercent),
+      viewOf(c, ctx.actor, policy.followUpPercent, { today: localDate(clock.now()), facts }),
       actionName,
       ctx.actor.permissions,
       input,

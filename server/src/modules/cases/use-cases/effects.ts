@@ -5,7 +5,8 @@ import type { Db } from '../../../platform/db'
 import { AppError } from '../../../platform/errors'
 import type { RequestContext } from '../../../platform/http/context'
 import { enqueue } from '../../../platform/outbox'
-import { postCharge } from '../../billing'
+import { deductFromDeposit, depositById, postCharge } from '../../billing'
+import { occupyUnit, vacateUnit } from '../../customers'
 import { notifyUsers } from '../../notifications'
 import * as repo from '../cases.repository'
 import type { Effect, Recipients } from '../workflow'
@@ -178,6 +179,47 @@ export async function runEffects(deps: EffectDeps, c: repo.CaseRow, effects: Eff
         })
         break
       }
+      case 'start_occupancy':
+      case 'end_occupancy': {
+        if (!cause.ctx) throw new Error('an occupancy change needs a person who causes it')
+        if (!current.customerId || !current.unitId)
+          throw new AppError('cases.no_customer', 'This case names no customer and unit.', {
+            field: 'customerId',
+          })
+        if (effect.kind === 'start_occupancy')
+          await occupyUnit(tx, { clock }, cause.ctx, current.customerId, {
+            unitId: current.unitId,
+            role: effect.role,
+            fromDate: effect.fromDate,
+          })
+        else
+          await vacateUnit(
+            tx,
+            { clock },
+            cause.ctx,
+            current.customerId,
+            current.unitId,
+            effect.toDate,
+          )
+        break
+      }
+      case 'deduct_deposit': {
+        if (!cause.ctx) throw new Error('a deduction needs a person who causes it')
+        const deposit = await depositById(tx, cause.ctx, effect.depositId)
+        if (deposit.customerId !== current.customerId)
+          throw new AppError('cases.deposit_elsewhere', "This deposit is another customer's.", {
+            field: 'depositId',
+          })
+        await deductFromDeposit(
+          tx,
+          { db: tx, clock },
+          cause.ctx,
+          `case:${current.id}:v${current.version}:${effect.depositId}`,
+          effect.depositId,
+          { amount: effect.amount, reason: effect.reason, caseId: current.id },
+        )
+        break
+      }
       case 'post_charge': {
         if (!cause.ctx) throw new Error('a charge needs a person who causes it')
         if (!current.customerId)
@@ -195,7 +237,7 @@ export async function runEffects(deps: EffectDeps, c: repo.CaseRow, effects: Eff
           description: `${current.number} ${effect.description}`.slice(0, 200),
           caseId: current.id,
           // Exactly once per case and version: a retried request cannot bill twice.
-          idempotencyKey: `case:${current.id}:v${current.version}`,
+          idempotencyKey: `case:${current.id}:v${current.version}${effect.line === undefined ? '' : `:${effect.line}`}`,
         })
         break
       }

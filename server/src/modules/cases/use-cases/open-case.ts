@@ -61,6 +61,12 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, bo
     const field = `data${dataError.instancePath.replace(/\//g, '.')}`
     throw invalidField(field, dataError.message)
   }
+  const named = {
+    unitId: body.unitId,
+    customerId: ctx.actor.kind === 'customer' ? ctx.actor.customerId : body.customerId,
+  }
+  for (const field of workflow.create.requires ?? [])
+    if (!named[field]) throw invalidField(field, 'is required for this type of case', 'required')
   if (body.type === 'liaison' && !body.department)
     throw invalidField('department', 'a liaison slip needs the receiving department', 'required')
   await checkReferences(tx, ctx, body)
@@ -172,6 +178,9 @@ export async function raiseCase(
     ...(effect.type === 'liaison' && parent.department
       ? { data: { issuerDepartment: parent.department } }
       : {}),
+    ...(effect.data ? { data: effect.data } : {}),
+    // A release slip is the customer's and security's.
+    ...(effect.type === 'release' && parent.customerId ? { customerId: parent.customerId } : {}),
     parentId: parent.id,
   })
 }

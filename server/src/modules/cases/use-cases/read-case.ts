@@ -12,6 +12,9 @@ import type { CaseDetail, CaseListQuery, CaseSummary } from '../cases.schemas'
 import { availableActions } from '../plan-action'
 import { finalStates, workflows } from '../workflows'
 import { policyOf } from './deadlines'
+import { factsFor } from './facts'
+import { localDate } from '../../../platform/clock/local-date'
+import type { Clock } from '../../../platform/clock'
 import { propertyInScope } from './assignable-staff'
 import { viewOf } from './apply-action'
 
@@ -85,16 +88,23 @@ export async function listCases({ db }: Deps, ctx: RequestContext, q: CaseListQu
 }
 
 /** The actions the caller may take now, with their input as JSON Schema (without `version`). */
-async function actionsFor(db: Db, actor: Actor, c: repo.CaseRow) {
+async function actionsFor(db: Db, clock: Clock, actor: Actor, c: repo.CaseRow) {
   const policy = await policyOf(db, c)
-  return availableActions(
-    workflows[c.type],
-    viewOf(c, actor, policy.followUpPercent),
-    actor.permissions,
-  ).map((a) => ({ ...a, input: JSON.parse(JSON.stringify(a.input)) as Record<string, unknown> }))
+  const ctx = { actor, requestId: 'read', ip: '' }
+  const facts = await factsFor(db, clock, ctx, workflows[c.type], c)
+  const view = viewOf(c, actor, policy.followUpPercent, { today: localDate(clock.now()), facts })
+  return availableActions(workflows[c.type], view, actor.permissions).map((a) => ({
+    ...a,
+    input: JSON.parse(JSON.stringify(a.input)) as Record<string, unknown>,
+  }))
 }
 
-export async function caseDetail(db: Db, actor: Actor, id: string): Promise<CaseDetail> {
+export async function caseDetail(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  id: string,
+): Promise<CaseDetail> {
   const c = await repo.findCase(db, actor, id)
   if (!c) throw notFound('case')
   const customerView = actor.kind === 'customer'
@@ -107,7 +117,7 @@ export async function caseDetail(db: Db, actor: Actor, id: string): Promise<Case
       repo.signOffsOf(db, c.id),
       repo.childrenOf(db, actor, c.id),
       c.parentId ? repo.caseBrief(db, actor, c.parentId) : Promise.resolve(undefined),
-      actionsFor(db, actor, c),
+      actionsFor(db, clock, actor, c),
     ])
   if (!names) throw notFound('case')
   const running = deadlines.filter((d) => d.status === 'running').map((d) => d.dueAt)
@@ -167,7 +177,7 @@ export async function caseDetail(db: Db, actor: Actor, id: string): Promise<Case
 }
 
 export function getCase(deps: Deps, ctx: RequestContext, id: string) {
-  return caseDetail(deps.db, ctx.actor, id)
+  return caseDetail(deps.db, deps.clock, ctx.actor, id)
 }
 
 /** The contact's phone in clear, for those allowed to see customer data; the reveal is audited. */

@@ -8,12 +8,85 @@ import type { CreateOccupancyBody, EndOccupancyBody } from '../customers.schemas
 import { getCustomer } from './customers'
 
 // A unit is occupied while anyone's occupancy covers today, vacant otherwise; fit-out stays as set.
-async function refreshUnitStatus(deps: Deps, tx: Deps['db'], unitId: string) {
+async function refreshUnitStatus(deps: Pick<Deps, 'clock'>, tx: Deps['db'], unitId: string) {
   const unit = await lockUnit(tx, unitId)
   if (!unit || unit.status === 'fitting_out') return
   const occupied = (await repo.countCurrentOccupancies(tx, unitId, localDate(deps.clock.now()))) > 0
   const status = occupied ? 'occupied' : 'vacant'
   if (unit.status !== status) await updateUnit(tx, unitId, { status })
+}
+
+/**
+ * A customer takes up a unit from a date: the overlap rules, the unit's status and the audit row,
+ * in the caller's transaction (the occupancy screen, and a move-in case completing).
+ */
+export async function occupyUnit(
+  tx: Deps['db'],
+  deps: Pick<Deps, 'clock'>,
+  ctx: RequestContext,
+  customerId: string,
+  input: CreateOccupancyBody,
+) {
+  const toDate = input.toDate ?? null
+  const customer = await repo.findCustomer(tx, ctx.actor, customerId, true)
+  if (!customer) throw notFound('customer')
+  const unit = await findUnit(tx, ctx.actor, localDate(deps.clock.now()), input.unitId)
+  if (!unit || unit.unit.propertyId !== customer.propertyId) throw notFound('unit')
+  await lockUnit(tx, input.unitId)
+  const overlapping = await repo.overlappingOccupancies(tx, input.unitId, input.fromDate, toDate)
+  // The same customer twice at once, or two tenants at once, is a data-entry mistake; co-owners are not.
+  const clash = overlapping.find(
+    (o) => o.customerId === customerId || (input.role === 'tenant' && o.role === 'tenant'),
+  )
+  if (clash) {
+    throw new AppError(
+      'customers.occupancy_overlap',
+      'Another occupancy of this unit covers these dates.',
+      { field: 'fromDate', extra: { occupancyId: clash.id } },
+    )
+  }
+  const created = await repo.insertOccupancy(tx, {
+    orgId: customer.orgId,
+    propertyId: customer.propertyId,
+    unitId: input.unitId,
+    customerId,
+    role: input.role,
+    fromDate: input.fromDate,
+    toDate,
+  })
+  await refreshUnitStatus(deps, tx, input.unitId)
+  await recordAudit(tx, deps.clock, ctx, {
+    action: 'occupancy.create',
+    entityType: 'occupancy',
+    entityId: created.id,
+    diff: { after: { customerId, ...input } },
+  })
+  return created
+}
+
+/** H-MO-7: the customer's open occupancy of a unit ends on the move-out date; the unit frees up. */
+export async function vacateUnit(
+  tx: Deps['db'],
+  deps: Pick<Deps, 'clock'>,
+  ctx: RequestContext,
+  customerId: string,
+  unitId: string,
+  toDate: string,
+) {
+  const open = (await repo.overlappingOccupancies(tx, unitId, toDate, null)).filter(
+    (o) => o.customerId === customerId && o.fromDate <= toDate,
+  )
+  for (const o of open) {
+    await repo.endOccupancy(tx, o.id, toDate)
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'occupancy.end',
+      entityType: 'occupancy',
+      entityId: o.id,
+      diff: { toDate: [o.toDate, toDate] },
+    })
+  }
+  await refreshUnitStatus(deps, tx, unitId)
+  return open.length
 }
 
 export async function addOccupancy(
@@ -28,44 +101,7 @@ export async function addOccupancy(
       field: 'toDate',
     })
   }
-  await deps.db.transaction(async (tx) => {
-    const customer = await repo.findCustomer(tx, ctx.actor, customerId, true)
-    if (!customer) throw notFound('customer')
-    const unit = await findUnit(tx, ctx.actor, localDate(deps.clock.now()), input.unitId)
-    if (!unit || unit.unit.propertyId !== customer.propertyId) throw notFound('unit')
-    await lockUnit(tx, input.unitId)
-    const overlapping = await repo.overlappingOccupancies(tx, input.unitId, input.fromDate, toDate)
-    // The same customer twice at once, or two tenants at once, is a data-entry mistake; co-owners are not.
-    const clash = overlapping.find(
-      (o) => o.customerId === customerId || (input.role === 'tenant' && o.role === 'tenant'),
-    )
-    if (clash) {
-      throw new AppError(
-        'customers.occupancy_overlap',
-        'Another occupancy of this unit covers these dates.',
-        {
-          field: 'fromDate',
-          extra: { occupancyId: clash.id },
-        },
-      )
-    }
-    const created = await repo.insertOccupancy(tx, {
-      orgId: customer.orgId,
-      propertyId: customer.propertyId,
-      unitId: input.unitId,
-      customerId,
-      role: input.role,
-      fromDate: input.fromDate,
-      toDate,
-    })
-    await refreshUnitStatus(deps, tx, input.unitId)
-    await recordAudit(tx, deps.clock, ctx, {
-      action: 'occupancy.create',
-      entityType: 'occupancy',
-      entityId: created.id,
-      diff: { after: { customerId, ...input } },
-    })
-  })
+  await deps.db.transaction((tx) => occupyUnit(tx, deps, ctx, customerId, input))
   return getCustomer(deps, ctx, customerId)
 }
 

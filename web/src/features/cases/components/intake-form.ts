@@ -60,6 +60,8 @@ function dataOf(
       return v.answeredNow ? { answer: text(v.answer) } : {}
     case 'liaison':
       return issuer ? { issuerDepartment: issuer } : {}
+    default:
+      return {}
   }
 }
 
