@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { calendarDays, workCalendars } from '../../src/db/schema'
+import { calendarDays, casePriorities, caseTypes, workCalendars } from '../../src/db/schema'
 import { addWorkingMinutes, isWorkingDay } from '../../src/platform/calendar'
 import { calendarOf, deadlinePolicyOf, defaultDeadlinePolicies } from '../../src/modules/settings'
 import { startTestApp, type Client, type TestApp } from '../support/app'
@@ -82,7 +82,7 @@ describe('deadline policies', () => {
     const res = await agent.get(policies)
     expect(res.statusCode, res.body).toBe(200)
     const items = res.json<{ items: Policy[] }>().items
-    expect(items).toHaveLength(15)
+    expect(items).toHaveLength(caseTypes.length * casePriorities.length)
     expect(items.find((p) => p.caseType === 'complaint' && p.priority === 'normal')).toEqual({
       ...{ caseType: 'complaint', priority: 'normal', respondMinutes: 30, resolveMinutes: 480 },
       ...{ followUpMinutes: 1440, workingTime: true, followUpPercent: 100, version: 0 },
