@@ -366,6 +366,11 @@ const rows: Row[] = [
   r('GET /cases/assignable', 'list staff to dispatch', 'case.assign', 200, {
     ...{ ...inBuilding, staffOnly: true },
   }),
+  // A building's move calendar: a customer account holds case.read for its own cases only.
+  r('GET /cases/moves', 'read the move calendar', 'case.read', 200, {
+    ...{ scope: 'property', staffOnly: true },
+    query: (refs) => `${building(refs)}&from=2026-11-01&to=2026-11-30`,
+  }),
   r('GET /cases/:id', 'read a case', 'case.read', 200, { scope: 'property', id: freshCase }),
   r('POST /cases/:id/actions/:action', 'escalate a case', 'case.escalate', 200, {
     ...{ scope: 'property', id: freshCase, params: { action: 'escalate' } },

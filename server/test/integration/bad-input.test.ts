@@ -290,6 +290,15 @@ const specs: Spec[] = [
     route: 'GET /cases/assignable',
     ...{ base: inBuilding, query: ['unexpected=1', 'propertyId=nope', 'department=nope'] },
   },
+  // `from` after `to`, and more than 62 days, are refused on the parameter too.
+  {
+    route: 'GET /cases/moves',
+    base: (x) => ({ ...inBuilding(x), from: '2026-11-01', to: '2026-11-30' }),
+    query: [
+      ...['unexpected=1', 'propertyId=nope', 'from=2026-02-30', 'to=26-11-30'],
+      ...['from=2026-12-01', 'to=2027-01-02', 'from=yesterday'],
+    ],
+  },
   { route: 'GET /cases/:id', id: 'case' },
   {
     route: 'POST /cases/:id/actions/:action',

@@ -34,6 +34,16 @@ import { one } from '../../platform/db/one'
 import { propertyScope, type Actor } from '../../platform/permissions'
 
 export type CaseRow = typeof cases.$inferSelect
+
+/** The types a customer sees of their own cases. */
+export const customerVisibleTypes = [
+  'complaint',
+  'repair',
+  'inquiry',
+  'move_in',
+  'move_out',
+  'release',
+] as const satisfies readonly CaseRow['type'][]
 export type CaseInsert = typeof cases.$inferInsert
 export type EventRow = typeof caseEvents.$inferSelect
 export type DeadlineRow = typeof caseDeadlines.$inferSelect
@@ -49,8 +59,12 @@ export function caseScope(actor: Actor): SQL {
   const scope = propertyScope(actor, cases.orgId, cases.propertyId)
   if (actor.kind === 'customer')
     return (
-      and(scope, actor.customerId ? eq(cases.customerId, actor.customerId) : sql`false`) ??
-      sql`false`
+      and(
+        scope,
+        actor.customerId ? eq(cases.customerId, actor.customerId) : sql`false`,
+        // Incidents and liaison slips are internal, whoever they concern.
+        inArray(cases.type, [...customerVisibleTypes]),
+      ) ?? sql`false`
     )
   if (actor.permissions.has('case.read_all')) return scope
   const mine: SQL[] = [eq(cases.assigneeId, actor.userId), eq(cases.createdBy, actor.userId)]
@@ -154,7 +168,10 @@ export async function recipients(
   to: { role?: string; department?: string; userIds?: string[]; customerId?: string },
 ) {
   const where: (SQL | undefined)[] = [eq(users.orgId, orgId), eq(users.disabled, false)]
-  if (to.customerId) {
+  if (to.userIds) {
+    // Named people (assignee, creator — a customer who opened it in the portal): any kind.
+    where.push(to.userIds.length ? inArray(users.id, to.userIds) : sql`false`)
+  } else if (to.customerId) {
     where.push(eq(users.kind, 'customer'), eq(users.customerId, to.customerId))
   } else {
     where.push(
@@ -167,7 +184,6 @@ export async function recipients(
     if (to.role) where.push(eq(roles.code, to.role))
     if (to.department)
       where.push(eq(users.department, to.department as NonNullable<CaseRow['department']>))
-    if (to.userIds) where.push(to.userIds.length ? inArray(users.id, to.userIds) : sql`false`)
   }
   return db
     .select({ id: users.id })

@@ -19,12 +19,25 @@ import { openCase } from './use-cases/open-case'
 import { caseDetail, getCase, listCases, recordPrint, revealContact } from './use-cases/read-case'
 import { deleteView, listViews, saveView } from './use-cases/saved-views'
 import { assignableStaff } from './use-cases/assignable-staff'
+import { moveCalendar, MoveCalendarQuery, MoveEntry } from './use-cases/move-calendar'
 
 const tags = ['cases']
 const AttachmentParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
   attachmentId: Type.String({ format: 'uuid' }),
 })
+
+/** A multipart body that does not parse (no boundary, cut short) is the sender's error: 400. */
+function malformedUpload(error: unknown): never {
+  if (error instanceof AppError) throw error
+  const code = (error as { code?: string; statusCode?: number }).code ?? ''
+  if (code === 'FST_REQ_FILE_TOO_LARGE')
+    throw new AppError('request.too_large', 'Files may be up to 10 MB.', { field: 'file' })
+  throw new AppError('request.invalid', 'The upload is not a well-formed multipart body.', {
+    field: 'file',
+    errors: [{ field: 'file', code: 'multipart', reason: 'is not a well-formed upload' }],
+  })
+}
 
 export const caseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   await app.register(multipart, {
@@ -122,6 +135,19 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     },
     async (req) => ({ items: await assignableStaff(deps, contextOf(req), req.query) }),
   )
+  app.get(
+    '/cases/moves',
+    {
+      config: { permission: 'case.read', staffOnly: true },
+      schema: {
+        tags,
+        summary: "A building's move-ins and move-outs by their day (客户入驻/迁出日历), ≤ 62 days",
+        querystring: MoveCalendarQuery,
+        response: { 200: Items(MoveEntry) },
+      },
+    },
+    async (req) => ({ items: await moveCalendar(deps, contextOf(req), req.query) }),
+  )
 
   app.get(
     '/cases/:id',
@@ -196,13 +222,13 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
             field: 'file',
           },
         )
-      const part = await req.file()
+      const part = await req.file().catch(malformedUpload)
       if (!part)
         throw new AppError('request.invalid', 'No file was sent.', {
           field: 'file',
           errors: [{ field: 'file', code: 'required', reason: 'is required' }],
         })
-      const content = await part.toBuffer()
+      const content = await part.toBuffer().catch(malformedUpload)
       if (part.file.truncated)
         throw new AppError('request.too_large', 'Files may be up to 10 MB.', { field: 'file' })
       const visible = part.fields['visibleToCustomer']

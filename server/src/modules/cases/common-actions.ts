@@ -79,6 +79,23 @@ export function resume<S extends string>(from: readonly S[]): ActionDef<S> {
   }
 }
 
+/** H-MI-1, H-MO-7: help with the move — moving company, trolleys, the goods lift — kept on the case. */
+export function arrangeMovingHelp<S extends string>(from: readonly S[]): ActionDef<S> {
+  return {
+    from,
+    to: (view) => view.state as S,
+    permission: 'case.work',
+    input: Type.Object({
+      movingCompany: Type.Optional(Type.String({ maxLength: 100 })),
+      trolleys: Type.Integer({ minimum: 0, maximum: 50 }),
+      goodsLiftAt: Type.Optional(Type.String({ format: 'date-time' })),
+      note: Type.Optional(Note),
+    }),
+    update: (_, input) => ({ data: { movingHelp: input } }),
+    visibleToCustomer: true,
+  }
+}
+
 /** Withdrawn, duplicate or raised in error: needs a written reason. */
 export function cancel<S extends string>(from: readonly S[], to: S): ActionDef<S> {
   return {

@@ -51,6 +51,7 @@ const examples: Record<CaseType, Record<string, Record<string, unknown>>> = {
   },
   inquiry: {
     promise_reply: { promisedAt: '2026-11-30T02:00:00Z' },
+    change_promise: { promisedAt: '2026-12-01T02:00:00Z', reason: '财务部尚未答复' },
     answer: { answer: '停车月卡每月 500 元' },
     ask_department: { department: 'finance', content: '请核实停车费标准' },
     escalate: { reason: '客户要求经理答复' },
@@ -79,6 +80,7 @@ const examples: Record<CaseType, Record<string, Record<string, unknown>>> = {
       ...{ keys: 4, cards: 6, signerName: '刘经理' },
     },
     notify_departments: {},
+    notify_departments_late: { reason: '客户临时决定当日入驻' },
     arrange_moving_help: { trolleys: 2, movingCompany: '大众搬家' },
     welcome: { note: '送花' },
     add_service: { service: '代办宽带' },
@@ -94,6 +96,7 @@ const examples: Record<CaseType, Record<string, Record<string, unknown>>> = {
     return_keys: { keys: 4, cards: 6 },
     return_keys_short: { keys: 3, cards: 6, reason: '客户遗失一把钥匙' },
     settle: {},
+    arrange_moving_help: { trolleys: 2, goodsLiftAt: '2026-12-15T09:00:00+08:00' },
     issue_release: { carrierName: '王师傅', items: [{ name: '办公桌', quantity: 10 }] },
     complete: {},
     escalate: { reason: '客户拖延' },
@@ -113,14 +116,19 @@ function viewFor(type: CaseType, state: string, action: string): CaseView {
     state,
     data: {
       category: action === 'acknowledge' ? 'suggestion' : 'complaint',
-      quote: { amount: 5000, description: '更换水龙头', agreed: action !== 'quote' },
+      quote: {
+        amount: 5000,
+        description: '更换水龙头',
+        agreed: !['quote', 'complete'].includes(action),
+      },
       moveInDate: '2026-12-10',
       moveOutDate: '2026-12-15',
       role: 'tenant',
-      departmentsNotified: action !== 'notify_departments',
+      departmentsNotified: !action.startsWith('notify_departments'),
       validOn: '2026-11-29',
     },
-    today: '2026-11-29',
+    // A move completes on or after its day; everything else happens before it.
+    today: action === 'complete' ? '2026-12-31' : '2026-11-29',
     facts: {
       settlement: { open: 0, credit: 0, depositsHeld: 0, settled: true },
       unitKind: action === 'skip_inspection' ? 'apartment' : 'office',
@@ -453,5 +461,137 @@ describe('inquiries, incidents and liaison slips', () => {
     expect(
       planAction(liaison, { ...issued, state: 'received', caller: guard }, 'complete', all, {}),
     ).toMatchObject({ ok: false, refusal: { code: 'request.invalid', field: 'feedback' } })
+  })
+})
+
+describe('moves and goods release', () => {
+  const moveIn = workflows.move_in
+  const moveOut = workflows.move_out
+  const view = (type: CaseType, state: string, over: Partial<CaseView> = {}) => ({
+    ...viewFor(type, state, 'x'),
+    ...over,
+  })
+
+  it('H-MI-2 the departments are told before the move-in day; on the day only as an exception, urgently', () => {
+    const onTheDay = view('move_in', 'handed_over', {
+      today: '2026-12-10',
+      data: { moveInDate: '2026-12-10', role: 'tenant' },
+    })
+    expect(planAction(moveIn, onTheDay, 'notify_departments', all, {})).toEqual({
+      ok: false,
+      refusal: { code: 'cases.guard', reason: 'move_in.notice_late' },
+    })
+    expect(moveIn.actions['notify_departments_late']?.reasonRequired).toBe(true)
+    expect(moveIn.actions['notify_departments_late']?.permission).toBe('case.exception')
+    const late = planAction(moveIn, onTheDay, 'notify_departments_late', all, {
+      reason: '客户临时决定当日入驻',
+    })
+    expect(late).toMatchObject({ ok: true, patch: { data: { departmentsNotified: true } } })
+    const slips = effectsOf(late)
+    expect(slips.map((e) => e.kind === 'raise_case' && [e.department, e.priority])).toEqual([
+      ['engineering', 'urgent'],
+      ['security', 'urgent'],
+      ['cleaning', 'urgent'],
+    ])
+    const registered = view('move_in', 'registered', {
+      data: { moveInDate: '2026-12-10', role: 'tenant' },
+    })
+    const before = planAction(moveIn, registered, 'notify_departments', all, {})
+    expect(effectsOf(before)).toContainEqual(
+      expect.objectContaining({ dueAt: '2026-12-10T00:00:00+08:00', department: 'security' }),
+    )
+  })
+
+  it('a move completes on or after its day, never before', () => {
+    const early = { today: '2026-11-29' }
+    expect(planAction(moveIn, view('move_in', 'handed_over', early), 'complete', all, {})).toEqual({
+      ok: false,
+      refusal: { code: 'cases.guard', reason: 'move_in.before_move_in_date' },
+    })
+    expect(planAction(moveOut, view('move_out', 'settled', early), 'complete', all, {})).toEqual({
+      ok: false,
+      refusal: { code: 'cases.guard', reason: 'move_out.before_move_out_date' },
+    })
+    const onTheDay = view('move_out', 'settled', { today: '2026-12-15' })
+    expect(effectsOf(planAction(moveOut, onTheDay, 'complete', all, {}))).toContainEqual({
+      kind: 'end_occupancy',
+      toDate: '2026-12-15',
+    })
+  })
+
+  it('each step waits in the queue of the department that takes it: finance, engineering for an office', () => {
+    const patchOf = (plan: ReturnType<typeof planAction>) => (plan.ok ? plan.patch : null)
+    expect(
+      patchOf(planAction(moveIn, view('move_in', 'documents_received'), 'sign_agreement', all, {})),
+    ).toMatchObject({ department: 'finance' })
+    expect(
+      patchOf(
+        planAction(
+          moveIn,
+          view('move_in', 'fees_paid'),
+          'hand_over',
+          all,
+          examples.move_in.hand_over,
+        ),
+      ),
+    ).toMatchObject({ department: 'customer_service' })
+    const office = view('move_out', 'confirmed')
+    expect(patchOf(planAction(moveOut, office, 'notify_departments', all, {}))).toEqual({
+      department: 'engineering',
+    })
+    const apartment = { ...office, facts: { ...office.facts, unitKind: 'apartment' as const } }
+    expect(patchOf(planAction(moveOut, apartment, 'notify_departments', all, {}))).toEqual({})
+    expect(
+      patchOf(
+        planAction(moveOut, view('move_out', 'inspected'), 'return_keys', all, {
+          keys: 4,
+          cards: 6,
+        }),
+      ),
+    ).toMatchObject({ department: 'finance' })
+    expect(
+      patchOf(
+        planAction(
+          moveOut,
+          view('move_out', 'settled'),
+          'issue_release',
+          all,
+          examples.move_out.issue_release,
+        ),
+      ),
+    ).toMatchObject({ department: 'customer_service' })
+  })
+
+  it('H-MO-7 a release slip issued after the move-out day is valid today, not on a day gone by', () => {
+    const slipOf = (today: string) =>
+      effectsOf(
+        planAction(
+          moveOut,
+          view('move_out', 'settled', { today }),
+          'issue_release',
+          all,
+          examples.move_out.issue_release,
+        ),
+      ).find((e) => e.kind === 'raise_case')
+    expect(slipOf('2026-12-01')).toMatchObject({ type: 'release', data: { validOn: '2026-12-15' } })
+    expect(slipOf('2026-12-17')).toMatchObject({ data: { validOn: '2026-12-17' } })
+  })
+
+  it('H-MI-1 H-MO-7 moving help is kept on a move-in and on a move-out', () => {
+    for (const [w, type, state] of [
+      [moveIn, 'move_in', 'fees_paid'],
+      [moveOut, 'move_out', 'settled'],
+    ] as const) {
+      const plan = planAction(w, view(type, state), 'arrange_moving_help', all, {
+        movingCompany: '大众搬家',
+        trolleys: 3,
+      })
+      expect(plan).toMatchObject({
+        ok: true,
+        to: state,
+        visibleToCustomer: true,
+        patch: { data: { movingHelp: { movingCompany: '大众搬家', trolleys: 3 } } },
+      })
+    }
   })
 })

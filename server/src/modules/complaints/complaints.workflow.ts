@@ -40,7 +40,7 @@ export const complaintWorkflow = defineWorkflow({
     // An urgent complaint reaches the duty manager at once.
     effects: (view) => [
       { kind: 'start_deadline', name: 'respond' },
-      ...(view.priority === 'urgent'
+      ...(view.priority !== 'normal'
         ? [
             {
               kind: 'notify' as const,
@@ -132,14 +132,17 @@ export const complaintWorkflow = defineWorkflow({
         assigneeId: null,
         data: { followUp: { method: i.method, rating: i.rating, comment: i.comment ?? '' } },
       }),
-      effects: (_, i) => [
+      effects: (v, i) => [
         { kind: 'stop_deadline', name: 'follow_up' },
         ...(i.rating === 'unsatisfied'
           ? [
               { kind: 'start_deadline' as const, name: 'resolve' as const },
               {
                 kind: 'notify' as const,
-                to: { role: 'department_head' },
+                to: {
+                  role: 'department_head',
+                  ...(v.department ? { department: v.department } : {}),
+                },
                 template: 'case.reopened',
               },
               { kind: 'notify' as const, to: { role: 'supervisor' }, template: 'case.reopened' },

@@ -168,7 +168,12 @@ export async function endOccupancy(db: Db, id: string, toDate: string) {
   )
 }
 
-export async function countCurrentOccupancies(db: Db, unitId: string, today: string) {
+export async function countCurrentOccupancies(
+  db: Db,
+  unitId: string,
+  today: string,
+  exceptCustomerId?: string,
+) {
   const rows = await db
     .select({ id: occupancies.id })
     .from(occupancies)
@@ -177,6 +182,7 @@ export async function countCurrentOccupancies(db: Db, unitId: string, today: str
         eq(occupancies.unitId, unitId),
         sql`${occupancies.fromDate} <= ${today}`,
         or(isNull(occupancies.toDate), sql`${occupancies.toDate} >= ${today}`),
+        exceptCustomerId ? ne(occupancies.customerId, exceptCustomerId) : undefined,
       ),
     )
   return rows.length

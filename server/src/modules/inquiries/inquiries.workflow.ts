@@ -2,7 +2,7 @@
 // a deadline with a reminder, and a broken promise shows as overdue.
 import { Type } from 'typebox'
 import { action, defineWorkflow } from '../cases/workflow'
-import { cancel, Department, escalate, Note } from '../cases/common-actions'
+import { cancel, Department, escalate, Note, Reason } from '../cases/common-actions'
 
 const states = ['open', 'promised', 'answered', 'cancelled'] as const
 type State = (typeof states)[number]
@@ -30,7 +30,7 @@ export const inquiryWorkflow = defineWorkflow({
   actions: {
     // H-FD-11: "I will find out and call you back by …" — a promise the system keeps count of.
     promise_reply: action({
-      from: ['open', 'promised'],
+      from: ['open'],
       to: 'promised',
       permission: 'case.work',
       input: Type.Object({
@@ -43,6 +43,19 @@ export const inquiryWorkflow = defineWorkflow({
         { kind: 'stop_deadline', name: 'respond' },
         { kind: 'start_deadline', name: 'reply', dueAt: i.promisedAt },
       ],
+    }),
+    // H-FD-11: a promise moved is a promise broken unless explained — to the customer too.
+    change_promise: action({
+      from: ['promised'],
+      to: 'promised',
+      permission: 'case.work',
+      input: Type.Object({ promisedAt: Type.String({ format: 'date-time' }), reason: Reason }),
+      reasonRequired: true,
+      visibleToCustomer: true,
+      update: (v, i) => ({
+        data: { promisedAt: i.promisedAt, previousPromise: v.data['promisedAt'] ?? null },
+      }),
+      effects: (_, i) => [{ kind: 'start_deadline', name: 'reply', dueAt: i.promisedAt }],
     }),
     answer: action({
       from: ['open', 'promised'],

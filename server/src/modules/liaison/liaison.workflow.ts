@@ -24,10 +24,18 @@ export const liaisonWorkflow = defineWorkflow({
   final: ['done', 'cancelled'],
   create: {
     data: LiaisonData,
-    effects: () => [
+    effects: (view) => [
       { kind: 'start_deadline', name: 'respond' },
       { kind: 'start_deadline', name: 'resolve' },
-      { kind: 'notify', to: { role: 'department_head' }, template: 'liaison.issued' },
+      ...(view.department
+        ? [
+            {
+              kind: 'notify' as const,
+              to: { role: 'department_head', department: view.department },
+              template: 'liaison.issued',
+            },
+          ]
+        : []),
     ],
   },
   actions: {

@@ -5,7 +5,14 @@
 // (H-MI-4) and any further services asked for (H-MI-5).
 import { Type } from 'typebox'
 import { action, defineWorkflow, type Effect } from '../cases/workflow'
-import { cancel, escalate, Note, Signature } from '../cases/common-actions'
+import {
+  arrangeMovingHelp,
+  cancel,
+  escalate,
+  Note,
+  Reason,
+  Signature,
+} from '../cases/common-actions'
 
 const states = [
   'registered',
@@ -40,6 +47,17 @@ const departmentsToNotify = [
 ] as const
 
 const moveInDate = (data: Record<string, unknown>) => String(data['moveInDate'])
+
+/** H-MI-2, H-MI-3: one slip per department, due as the move-in day begins; late ones are urgent. */
+const liaisonSlips = (data: Record<string, unknown>, late = false): Effect[] =>
+  departmentsToNotify.map(([department, task]) => ({
+    kind: 'raise_case',
+    type: 'liaison',
+    title: `${moveInDate(data)} 客户入驻：${task}`.slice(0, 200),
+    description: task,
+    department,
+    ...(late ? { priority: 'urgent' as const } : { dueAt: `${moveInDate(data)}T00:00:00+08:00` }),
+  }))
 
 export const moveInWorkflow = defineWorkflow({
   type: 'move_in',
@@ -77,6 +95,13 @@ export const moveInWorkflow = defineWorkflow({
       input: Type.Object(Signature),
       signOff: true,
       visibleToCustomer: true,
+      // The fees are finance's step: the case waits in finance's queue (the only cases finance
+      // staff see) until the desk hands the unit over. Handing it back on finance's own step would
+      // hide the case from finance in the very answer to that step.
+      update: () => ({ department: 'finance' }),
+      effects: () => [
+        { kind: 'notify', to: { department: 'finance' }, template: 'case.created_in_queue' },
+      ],
     }),
     // Finance confirms from the ledger: nothing of the first fees is still open.
     confirm_fees: action({
@@ -113,6 +138,7 @@ export const moveInWorkflow = defineWorkflow({
       signOff: true,
       visibleToCustomer: true,
       update: (_, i) => ({
+        department: 'customer_service',
         data: {
           handover: {
             electricityReading: i.electricityReading,
@@ -131,31 +157,24 @@ export const moveInWorkflow = defineWorkflow({
       permission: 'case.work',
       input: Type.Object({ note: Type.Optional(Note) }),
       allowed: (v) => (v.data['departmentsNotified'] ? 'move_in.departments_notified' : null),
+      guard: (v) => (v.today && v.today >= moveInDate(v.data) ? 'move_in.notice_late' : null),
       update: () => ({ data: { departmentsNotified: true } }),
-      effects: (v): Effect[] =>
-        departmentsToNotify.map(([department, task]) => ({
-          kind: 'raise_case',
-          type: 'liaison',
-          title: `${moveInDate(v.data)} 客户入驻：${task}`.slice(0, 200),
-          description: task,
-          department,
-          dueAt: `${moveInDate(v.data)}T00:00:00+08:00`,
-        })),
+      effects: (v) => liaisonSlips(v.data),
     }),
-    // H-MI-1: moving company, trolleys, the goods lift.
-    arrange_moving_help: action({
+    // H-IS-26: the day has come and the departments were not told in advance: they are told now,
+    // urgently, as an exception with a written reason (otherwise the move-in could never complete).
+    notify_departments_late: action({
       from: open,
       to: (v) => v.state as State,
-      permission: 'case.work',
-      input: Type.Object({
-        movingCompany: Type.Optional(Type.String({ maxLength: 100 })),
-        trolleys: Type.Integer({ minimum: 0, maximum: 50 }),
-        goodsLiftAt: Type.Optional(Type.String({ format: 'date-time' })),
-        note: Type.Optional(Note),
-      }),
-      update: (_, i) => ({ data: { movingHelp: i } }),
-      visibleToCustomer: true,
+      permission: 'case.exception',
+      input: Type.Object({ reason: Reason }),
+      reasonRequired: true,
+      allowed: (v) => (v.data['departmentsNotified'] ? 'move_in.departments_notified' : null),
+      update: () => ({ data: { departmentsNotified: true } }),
+      effects: (v) => liaisonSlips(v.data, true),
     }),
+    // H-MI-1: moving company, trolleys, the goods lift.
+    arrange_moving_help: arrangeMovingHelp<State>(open),
     // H-MI-4: the welcome (flowers).
     welcome: action({
       from: ['handed_over'],
@@ -182,7 +201,13 @@ export const moveInWorkflow = defineWorkflow({
       to: 'completed',
       permission: 'case.work',
       input: Type.Object({ note: Type.Optional(Note) }),
-      guard: (v) => (v.data['departmentsNotified'] ? null : 'move_in.departments_not_notified'),
+      // The unit is occupied from the move-in date: completed earlier, it would show vacant.
+      guard: (v) =>
+        !v.data['departmentsNotified']
+          ? 'move_in.departments_not_notified'
+          : v.today && v.today < moveInDate(v.data)
+            ? 'move_in.before_move_in_date'
+            : null,
       visibleToCustomer: true,
       effects: (v) => [
         { kind: 'stop_deadline', name: 'resolve' },

@@ -5,7 +5,7 @@
 // slip for security → moved out: the occupancy ends and the unit is vacant (H-MO-7).
 import { Type } from 'typebox'
 import { action, defineWorkflow, type Effect } from '../cases/workflow'
-import { cancel, escalate, Note, Reason } from '../cases/common-actions'
+import { arrangeMovingHelp, cancel, escalate, Note, Reason } from '../cases/common-actions'
 
 const states = [
   'requested',
@@ -136,6 +136,10 @@ export const moveOutWorkflow = defineWorkflow({
       to: 'departments_notified',
       permission: 'case.work',
       input: Type.Object({ note: Type.Optional(Note) }),
+      // An office waits in engineering's queue for its inspection (H-MO-5); an apartment stays at
+      // the desk. A case moves to the next department's queue on the step before that
+      // department's own, never on it (the department would lose sight of what it just did).
+      update: (v) => (v.facts?.unitKind === 'office' ? { department: 'engineering' } : {}),
       effects: (v): Effect[] =>
         departments.map(([department, task]) => ({
           kind: 'raise_case',
@@ -186,7 +190,8 @@ export const moveOutWorkflow = defineWorkflow({
       permission: 'case.work',
       input: Type.Object({ keys: Count, cards: Count, passes: Type.Optional(Count) }),
       guard: (v, i) => (countedIn(v, i) ? 'move_out.keys_missing' : null),
-      update: (_, i) => ({ data: { returned: i } }),
+      // Settlement is finance's step: the case waits in its queue.
+      update: (_, i) => ({ department: 'finance', data: { returned: i } }),
       visibleToCustomer: true,
     }),
     // H-IS-26: fewer keys than were issued only with a written explanation.
@@ -202,6 +207,7 @@ export const moveOutWorkflow = defineWorkflow({
       }),
       reasonRequired: true,
       update: (_, i) => ({
+        department: 'finance',
         data: { returned: { keys: i.keys, cards: i.cards, passes: i.passes } },
       }),
     }),
@@ -224,7 +230,10 @@ export const moveOutWorkflow = defineWorkflow({
       signOff: true,
       visibleToCustomer: true,
     }),
-    // The goods release slip for security (§2.7), valid on the move-out day.
+    // H-MO-7: help the customer move out (moving company, trolleys, the goods lift).
+    arrange_moving_help: arrangeMovingHelp<State>(open),
+    // The goods release slip for security (§2.7), valid on the move-out day (or today, when the
+    // account was settled after the day: a slip valid on a past day could never be used).
     issue_release: action({
       from: ['settled'],
       to: 'settled',
@@ -244,7 +253,7 @@ export const moveOutWorkflow = defineWorkflow({
         ),
       }),
       allowed: (v) => (v.data['releaseIssued'] ? 'move_out.release_issued' : null),
-      update: () => ({ data: { releaseIssued: true } }),
+      update: () => ({ department: 'customer_service', data: { releaseIssued: true } }),
       effects: (v, i) => [
         {
           kind: 'raise_case',
@@ -259,7 +268,7 @@ export const moveOutWorkflow = defineWorkflow({
             carrierName: i.carrierName,
             ...(i.vehicle ? { vehicle: i.vehicle } : {}),
             items: i.items,
-            validOn: moveOutDate(v.data),
+            validOn: v.today && v.today > moveOutDate(v.data) ? v.today : moveOutDate(v.data),
             // The move-out itself is the owner's consent for an owner; a tenant's is recorded on the slip.
           },
         },
@@ -271,6 +280,9 @@ export const moveOutWorkflow = defineWorkflow({
       to: 'moved_out',
       permission: 'case.work',
       input: Type.Object({ note: Type.Optional(Note) }),
+      // Not before the day: the occupancy would end in the future while the unit showed vacant.
+      guard: (v) =>
+        v.today && v.today < moveOutDate(v.data) ? 'move_out.before_move_out_date' : null,
       visibleToCustomer: true,
       effects: (v) => [
         { kind: 'stop_deadline', name: 'resolve' },

@@ -174,7 +174,13 @@ export const repairWorkflow = defineWorkflow({
       }),
       allowed: assigneeOrDepartment,
       // Paid work needs a quote the customer agreed to (and it is already billed).
-      guard: (v, i) => (i.paid && !quoteOf(v.data)?.agreed ? 'repairs.quote_not_agreed' : null),
+      // An agreed quote is billed already: the work it paid for cannot then be completed as free.
+      guard: (v, i) =>
+        i.paid && !quoteOf(v.data)?.agreed
+          ? 'repairs.quote_not_agreed'
+          : !i.paid && quoteOf(v.data)?.agreed
+            ? 'repairs.quote_billed'
+            : null,
       update: (_, i) => ({
         data: { workDone: i.workDone, materials: i.materials ?? [], paid: i.paid },
       }),

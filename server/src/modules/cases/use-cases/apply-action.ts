@@ -177,6 +177,12 @@ export async function applyAction(
       data: { ...shown, ...(def.reasonRequired ? { exception: true } : {}) },
     })
     if (plan.signOff) await recordSignOff(tx, ctx, c, actionName, def.permission, input, now)
+    // A step that moves the case on ends the wait for the customer, unless it starts a new one:
+    // clocks never stay paused into a state that offers no way to resume them.
+    const effects =
+      c.pausedAt && plan.to !== plan.from && !plan.effects.some((e) => e.kind === 'pause_deadlines')
+        ? [{ kind: 'resume_deadlines' as const }, ...plan.effects]
+        : plan.effects
     updated = await runEffects(
       {
         tx,
@@ -185,7 +191,7 @@ export async function applyAction(
         raise: (parent, effect) => raiseCase(tx, clock, ctx, parent, effect),
       },
       updated,
-      plan.effects,
+      effects,
     )
     if (ends) await cancelDeadlines(tx, updated)
     await recordAudit(tx, clock, ctx, {

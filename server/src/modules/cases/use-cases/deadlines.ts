@@ -21,6 +21,27 @@ function minutesOf(policy: Awaited<ReturnType<typeof policyOf>>, name: DeadlineN
   return policy.resolveMinutes
 }
 
+const MAX_AHEAD_DAYS = 366
+
+/**
+ * A deadline someone names: a real instant (a leap second such as 23:59:60 passes the format
+ * check but is no instant), in the future, and within a year — a date centuries away would make
+ * the working-time arithmetic walk the calendar for seconds.
+ */
+export function dueInstant(value: string, now: Date, field = 'dueAt'): Date {
+  const due = new Date(value)
+  if (Number.isNaN(due.getTime()))
+    throw new AppError('request.invalid', 'Not a valid time.', {
+      field,
+      errors: [{ field, code: 'format', reason: 'is not a valid time' }],
+    })
+  if (due <= now)
+    throw new AppError('cases.due_in_past', 'A deadline must lie in the future.', { field })
+  if (due.getTime() - now.getTime() > MAX_AHEAD_DAYS * 24 * 60 * MINUTE)
+    throw new AppError('cases.due_too_far', 'A deadline must lie within a year.', { field })
+  return due
+}
+
 /** Adds minutes the way the policy counts them: working time on the calendar, or the clock. */
 async function later(db: Db, c: repo.CaseRow, workingTime: boolean, from: Date, minutes: number) {
   if (!workingTime) return new Date(from.getTime() + minutes * MINUTE)
@@ -30,7 +51,8 @@ async function later(db: Db, c: repo.CaseRow, workingTime: boolean, from: Date, 
 async function minutesLeft(db: Db, c: repo.CaseRow, workingTime: boolean, now: Date, due: Date) {
   if (due <= now) return 0
   if (!workingTime) return Math.ceil((due.getTime() - now.getTime()) / MINUTE)
-  return workingMinutesBetween(await calendarOf(db, c.propertyId), now, due)
+  // Whole minutes: the column is an integer and a part-minute left still counts as one.
+  return Math.ceil(workingMinutesBetween(await calendarOf(db, c.propertyId), now, due))
 }
 
 /** Starts a deadline (a running one of the same name is replaced): at `dueAt` or by the policy. */
@@ -44,11 +66,7 @@ export async function startDeadline(
   const policy = await policyOf(db, c)
   let due: Date
   if (dueAt) {
-    due = new Date(dueAt)
-    if (due <= now)
-      throw new AppError('cases.due_in_past', 'A deadline must lie in the future.', {
-        field: 'dueAt',
-      })
+    due = dueInstant(dueAt, now, name === 'reply' ? 'promisedAt' : 'dueAt')
   } else {
     due = await later(db, c, policy.workingTime, now, minutesOf(policy, name))
   }

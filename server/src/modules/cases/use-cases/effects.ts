@@ -119,18 +119,15 @@ export async function escalateCase(
     reason,
     data: { level },
   })
-  await notify(
-    deps.tx,
-    now,
-    updated,
-    { role: level === 1 ? 'supervisor' : 'manager' },
-    'case.escalated',
-    {
-      urgent: true,
-      exclude: actorIdOf(deps.cause),
-      params: { level },
-    },
-  )
+  // Up the line from whoever escalates: a supervisor's escalation goes to the manager.
+  const byRole = actor?.roleCode
+  const upTo =
+    level === 1 && byRole !== 'supervisor' && byRole !== 'manager' ? 'supervisor' : 'manager'
+  await notify(deps.tx, now, updated, { role: upTo }, 'case.escalated', {
+    urgent: true,
+    exclude: actorIdOf(deps.cause),
+    params: { level },
+  })
   return updated
 }
 
@@ -153,8 +150,11 @@ export async function runEffects(deps: EffectDeps, c: repo.CaseRow, effects: Eff
         await stopDeadline(tx, current, effect.name, now)
         break
       case 'pause_deadlines':
-        await pauseDeadlines(tx, current, now)
-        current = await repo.updateCase(tx, current.id, { pausedAt: now })
+        // Already waiting: the first pause stands (its time decides what was overdue before it).
+        if (!current.pausedAt) {
+          await pauseDeadlines(tx, current, now)
+          current = await repo.updateCase(tx, current.id, { pausedAt: now })
+        }
         break
       case 'resume_deadlines':
         if (current.pausedAt) {

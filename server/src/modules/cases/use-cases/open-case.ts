@@ -10,6 +10,7 @@ import type { Deps, RequestContext } from '../../../platform/http/context'
 import { kickOutbox } from '../../../platform/outbox'
 import { inPropertyScope } from '../../../platform/permissions'
 import { findCustomer } from '../../customers'
+import { findUnit } from '../../org'
 import * as repo from '../cases.repository'
 import type { CreateCaseBody } from '../cases.schemas'
 import type { Effect } from '../workflow'
@@ -31,13 +32,16 @@ async function nextCaseNumber(
 }
 
 /** Checks what the body names against the caller's scope: building, unit, customer. */
-async function checkReferences(tx: Db, ctx: RequestContext, body: NewCase) {
+async function checkReferences(tx: Db, ctx: RequestContext, body: NewCase, today: string) {
   if (!inPropertyScope(ctx.actor, body.propertyId)) throw notFound('property')
   const property = await repo.propertyOf(tx, body.propertyId)
   if (!property || property.orgId !== ctx.actor.orgId) throw notFound('property')
   if (body.unitId) {
     const unit = await repo.unitOf(tx, body.unitId)
     if (!unit || unit.orgId !== ctx.actor.orgId) throw notFound('unit')
+    // A customer names only a unit of their own: another customer's is not found (H-IS-15).
+    if (ctx.actor.kind === 'customer' && !(await findUnit(tx, ctx.actor, today, body.unitId)))
+      throw notFound('unit')
     if (unit.propertyId !== body.propertyId)
       throw new AppError('cases.unit_elsewhere', 'This unit is in another building.', {
         field: 'unitId',
@@ -53,7 +57,12 @@ async function checkReferences(tx: Db, ctx: RequestContext, body: NewCase) {
   }
 }
 
-export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, body: NewCase) {
+export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, given: NewCase) {
+  // A customer does not route a case or set its deadline: the workflow does.
+  const body: NewCase =
+    ctx.actor.kind === 'customer' ? { ...given, department: undefined, dueAt: undefined } : given
+  if (body.type === 'liaison' && body.customerId)
+    throw invalidField('customerId', 'a liaison slip is internal and names no customer')
   const workflow = workflows[body.type]
   const data = (body.data ?? {}) as Record<string, unknown>
   const dataError = Value.Errors(workflow.create.data, data)[0]
@@ -69,8 +78,8 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, bo
     if (!named[field]) throw invalidField(field, 'is required for this type of case', 'required')
   if (body.type === 'liaison' && !body.department)
     throw invalidField('department', 'a liaison slip needs the receiving department', 'required')
-  await checkReferences(tx, ctx, body)
   const now = clock.now()
+  await checkReferences(tx, ctx, body, localDate(now))
   const defaults = workflow.create.defaults?.(data) ?? {}
   const state = workflow.create.startIn?.(data) ?? workflow.initial
   const ends = workflow.final.includes(state)

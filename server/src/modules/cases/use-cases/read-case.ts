@@ -18,6 +18,11 @@ import type { Clock } from '../../../platform/clock'
 import { propertyInScope } from './assignable-staff'
 import { viewOf } from './apply-action'
 
+// A step's input may carry staff-only words (a note, who was assigned): customers see the rest.
+const staffOnlyFields = new Set(['note', 'assigneeId', 'exception'])
+const shownToCustomer = (data: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(data).filter(([k]) => !staffOnlyFields.has(k)))
+
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
 
 function toSummary(
@@ -152,7 +157,7 @@ export async function caseDetail(
       toState: e.toState,
       reason: e.reason,
       visibility: e.visibility,
-      data: e.data,
+      data: customerView ? shownToCustomer(e.data) : e.data,
     })),
     attachments: attachments.map((a) => ({
       id: a.id,

@@ -19,11 +19,14 @@ export async function recordSignOff(
   const { actor } = ctx
   const customerStep = permission === 'case.sign'
   const signerName = typeof input['signerName'] === 'string' ? input['signerName'].trim() : ''
+  // On the desk's tablet the customer signs by hand: their name and their drawn signature.
   if (customerStep && actor.kind === 'staff' && !signerName)
     throw invalidField(
       'signerName',
       "the customer's name is required when staff capture a signature",
     )
+  if (customerStep && actor.kind === 'staff' && typeof input['signature'] !== 'string')
+    throw invalidField('signature', "the customer's drawn signature is required", 'required')
   let signatureId: string | null = null
   const drawn = input['signature']
   if (typeof drawn === 'string') {

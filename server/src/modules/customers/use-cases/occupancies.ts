@@ -8,10 +8,17 @@ import type { CreateOccupancyBody, EndOccupancyBody } from '../customers.schemas
 import { getCustomer } from './customers'
 
 // A unit is occupied while anyone's occupancy covers today, vacant otherwise; fit-out stays as set.
-async function refreshUnitStatus(deps: Pick<Deps, 'clock'>, tx: Deps['db'], unitId: string) {
+// A customer who has just moved out no longer counts, though their occupancy covers its last day.
+async function refreshUnitStatus(
+  deps: Pick<Deps, 'clock'>,
+  tx: Deps['db'],
+  unitId: string,
+  leavingCustomerId?: string,
+) {
   const unit = await lockUnit(tx, unitId)
   if (!unit || unit.status === 'fitting_out') return
-  const occupied = (await repo.countCurrentOccupancies(tx, unitId, localDate(deps.clock.now()))) > 0
+  const today = localDate(deps.clock.now())
+  const occupied = (await repo.countCurrentOccupancies(tx, unitId, today, leavingCustomerId)) > 0
   const status = occupied ? 'occupied' : 'vacant'
   if (unit.status !== status) await updateUnit(tx, unitId, { status })
 }
@@ -85,7 +92,7 @@ export async function vacateUnit(
       diff: { toDate: [o.toDate, toDate] },
     })
   }
-  await refreshUnitStatus(deps, tx, unitId)
+  await refreshUnitStatus(deps, tx, unitId, customerId)
   return open.length
 }
 
