@@ -4469,6 +4469,63 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/cases/moves': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A building's move-ins and move-outs by their day (客户入驻/迁出日历), ≤ 62 days */
+    get: {
+      parameters: {
+        query: {
+          propertyId: string
+          from: string
+          to: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                id: string
+                number: string
+                /** @enum {unknown} */
+                type: 'move_in' | 'move_out'
+                state: string
+                title: string
+                date: string
+                role: ('owner' | 'tenant') | null
+                unitId: string | null
+                unitNumber: string | null
+                customerId: string | null
+                customerName: string | null
+                overdue: boolean
+                closed: boolean
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/cases/{id}': {
     parameters: {
       query?: never

@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CustomerServiceOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
@@ -59,6 +60,13 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'nav.caseIntake',
     permission: 'case.create',
     icon: <FormOutlined />,
+    group: 'service',
+  },
+  {
+    path: '/cases/moves',
+    labelKey: 'nav.moveCalendar',
+    permission: 'case.read_all',
+    icon: <CalendarOutlined />,
     group: 'service',
   },
   {

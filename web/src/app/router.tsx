@@ -23,6 +23,14 @@ function page(permission: string | null, load: () => Promise<ComponentType>): Ro
 
 const routes: RouteObject[] = [
   { path: '/login', Component: LoginPage },
+  // 门岗核验: a phone at the gate, without the console around it (security scans the slip's QR).
+  {
+    path: '/gate/release/:id',
+    HydrateFallback: FullPageSpin,
+    lazy: async () => ({
+      Component: (await import('../features/cases/ReleaseGatePage')).ReleaseGatePage,
+    }),
+  },
   {
     path: '/',
     HydrateFallback: FullPageSpin,
@@ -65,6 +73,13 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'cases/moves',
+        lazy: page(
+          'case.read_all',
+          async () => (await import('../features/cases/MoveCalendarPage')).MoveCalendarPage,
+        ),
+      },
+      {
         path: 'cases/follow-ups',
         lazy: page(
           'case.follow_up',
@@ -83,6 +98,13 @@ const routes: RouteObject[] = [
         lazy: page(
           'case.read',
           async () => (await import('../features/cases/CasePrintPage')).CasePrintPage,
+        ),
+      },
+      {
+        path: 'cases/:id/settlement',
+        lazy: page(
+          'billing.read',
+          async () => (await import('../features/cases/SettlementPrintPage')).SettlementPrintPage,
         ),
       },
       {

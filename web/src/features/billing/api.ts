@@ -203,6 +203,21 @@ export function useStatement(customerId: string | undefined) {
   })
 }
 
+/** H-MO-3, H-MO-6: what a customer still owes, their credit and deposits, and whether settled. */
+export function useSettlement(customerId: string | undefined) {
+  return useQuery({
+    queryKey: [...billingKey, 'settlement', customerId],
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.GET('/api/v1/billing/customers/{id}/settlement', {
+          params: { path: { id: customerId ?? '' } },
+          signal,
+        }),
+      ),
+    enabled: Boolean(customerId),
+  })
+}
+
 export function useReminders(customerId: string | undefined) {
   return useQuery({
     queryKey: [...billingKey, 'reminders', customerId],
@@ -274,6 +289,22 @@ export function useDeposits(propertyId: string | undefined, view: DepositView) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: Boolean(propertyId),
     placeholderData: keepPreviousData,
+  })
+}
+
+/** One customer's deposits (all of them, or those still held), with their ledgers. */
+export function useCustomerDeposits(customerId: string | undefined, view: DepositView = 'all') {
+  return useQuery({
+    queryKey: [...billingKey, 'deposits', 'customer', customerId, view],
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.GET('/api/v1/billing/deposits', {
+          params: { query: { customerId, view, limit: 500 } },
+          signal,
+        }),
+      ),
+    select: (data) => data.items,
+    enabled: Boolean(customerId),
   })
 }
 

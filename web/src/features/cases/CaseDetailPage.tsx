@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons'
+import { ArrowLeftOutlined, FileDoneOutlined, PrinterOutlined } from '@ant-design/icons'
 import { Button, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -13,9 +13,11 @@ import { AttachmentsCard } from './components/AttachmentsCard'
 import { CaseFacts } from './components/CaseFacts'
 import { CaseFlags, PriorityTag, StateTag, TypeTag } from './components/CaseTags'
 import { CaseTimeline } from './components/CaseTimeline'
+import { CaseTypePanel, shownByPanel } from './components/CaseTypePanel'
 import { CommentBox } from './components/CommentBox'
 import { DeadlinesCard } from './components/DeadlinesCard'
 import { RelatedCases } from './components/RelatedCases'
+import { SettlementCard } from './components/SettlementCard'
 import { SignOffsCard } from './components/SignOffsCard'
 
 /** 工单详情: where the case stands, what happened, and the steps the caller may take now. */
@@ -60,12 +62,22 @@ export function CaseDetailPage() {
         }
         extra={
           me.kind === 'staff' && (
-            <Button
-              icon={<PrinterOutlined />}
-              onClick={() => void navigate(`/cases/${detail.id}/print`)}
-            >
-              {t('cases.print.button')}
-            </Button>
+            <>
+              {detail.type === 'move_out' && (
+                <Button
+                  icon={<FileDoneOutlined />}
+                  onClick={() => void navigate(`/cases/${detail.id}/settlement`)}
+                >
+                  {t('cases.moveOut.printSettlement')}
+                </Button>
+              )}
+              <Button
+                icon={<PrinterOutlined />}
+                onClick={() => void navigate(`/cases/${detail.id}/print`)}
+              >
+                {t(detail.type === 'release' ? 'cases.release.print' : 'cases.print.button')}
+              </Button>
+            </>
           )
         }
       />
@@ -78,7 +90,8 @@ export function CaseDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
-            <CaseFacts detail={detail} timeZone={timeZone} />
+            <CaseTypePanel detail={detail} timeZone={timeZone} />
+            <CaseFacts detail={detail} timeZone={timeZone} omit={shownByPanel(detail)} />
             <CaseTimeline detail={detail} timeZone={timeZone} />
             {detail.canComment && (
               <Card size="small" title={t('cases.comment.title')}>
@@ -89,6 +102,9 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
+            {detail.type === 'move_out' && me.kind === 'staff' && (
+              <SettlementCard detail={detail} />
+            )}
             <DeadlinesCard deadlines={detail.deadlines} timeZone={timeZone} />
             <SignOffsCard detail={detail} timeZone={timeZone} />
             <AttachmentsCard detail={detail} timeZone={timeZone} />

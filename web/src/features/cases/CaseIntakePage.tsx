@@ -17,7 +17,7 @@ import {
 } from 'antd'
 import { type KeyboardEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { useCurrentUser } from '../../app/auth/me-context'
 import { useCurrentProperty } from '../../app/property/property-context'
 import { applyFormErrors, errorMessage } from '../../ui/errors'
@@ -27,9 +27,12 @@ import { useCustomer } from '../customers/api'
 import { UnitPicker } from '../customers/components/UnitPicker'
 import { INTAKE_TYPES, type CaseChannel, type CaseType, useCreateCase } from './api'
 import {
+  AUTO_TITLE_TYPES,
   createBody,
   CUSTOMER_TYPES,
+  dayOf,
   type IntakeValues as Values,
+  PARTY_TYPES,
   PRIORITIES,
   STAFF_CHANNELS,
 } from './components/intake-form'
@@ -45,7 +48,12 @@ export function CaseIntakePage() {
   const isCustomer = me.kind === 'customer'
   const { propertyId, timeZone } = useCurrentProperty()
   const [form] = Form.useForm<Values>()
-  const [type, setType] = useState<CaseType>('complaint')
+  const [params] = useSearchParams()
+  const types = isCustomer ? CUSTOMER_TYPES : INTAKE_TYPES
+  // The move calendar links here with ?type=move_in or move_out.
+  const [type, setType] = useState<CaseType>(
+    types.find((k) => k === params.get('type')) ?? 'complaint',
+  )
   const [another, setAnother] = useState(false)
   // What the picker linked (a customer, or a unit and its one occupant), shown under it.
   const [party, setParty] = useState<Party | null>(null)
@@ -75,8 +83,8 @@ export function CaseIntakePage() {
     })
   }, [pickedCustomer, customerUnit, form])
 
-  const types = isCustomer ? CUSTOMER_TYPES : INTAKE_TYPES
   const priorities = PRIORITIES[type]
+  const autoTitle = AUTO_TITLE_TYPES.has(type)
 
   // A liaison slip is an internal order: its channel starts as 内部, the others' as 电话.
   const onType = (next: CaseType) => {
@@ -102,7 +110,16 @@ export function CaseIntakePage() {
 
   const submit = async (v: Values) => {
     if (!propertyId) return
-    const body = createBody(type, propertyId, v, { isCustomer, issuer: me.department })
+    // A move or a slip is of a customer and a unit; a customer's own self is the server's.
+    if (PARTY_TYPES.has(type) && (!v.unitId || (!isCustomer && !v.customerId))) {
+      void message.error(t(isCustomer ? 'cases.intake.unitRequired' : 'cases.intake.partyRequired'))
+      return
+    }
+    const defaultTitle = [t(`cases.type.${type}`), linked.unit, dayOf(type, v)]
+      .filter(Boolean)
+      .join(' · ')
+    const caller = { isCustomer, issuer: me.department }
+    const body = createBody(type, propertyId, v, caller, defaultTitle)
     try {
       const created = await create.mutateAsync(body)
       if (!another) {
@@ -150,7 +167,13 @@ export function CaseIntakePage() {
           form={form}
           layout="vertical"
           onFinish={(v) => void submit(v)}
-          initialValues={{ channel: 'phone', priority: 'normal', category: 'complaint' }}
+          initialValues={{
+            channel: 'phone',
+            priority: 'normal',
+            category: 'complaint',
+            role: 'tenant',
+            items: [{ quantity: 1 }],
+          }}
         >
           <Form.Item name="customerId" hidden>
             <Input />
@@ -218,12 +241,13 @@ export function CaseIntakePage() {
             label={t('cases.field.title')}
             rules={[
               {
-                required: true,
+                required: !autoTitle,
                 whitespace: true,
                 min: 2,
                 message: t('cases.intake.titleRequired'),
               },
             ]}
+            extra={autoTitle ? t('cases.intake.titleAuto') : undefined}
           >
             <Input maxLength={200} placeholder={t(`cases.intake.titlePlaceholder.${type}`)} />
           </Form.Item>

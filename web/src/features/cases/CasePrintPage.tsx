@@ -8,6 +8,7 @@ import { useCurrentProperty } from '../../app/property/property-context'
 import { errorMessage } from '../../ui/errors'
 import { formatDateTime } from '../../ui/format'
 import { attachmentUrl, useCase, useRecordPrint } from './api'
+import { ReleaseSlipSheet } from './components/ReleaseSlipSheet'
 import { actionLabel, dataText, fieldLabel, roleLabel, shownEntries, stateLabel } from './labels'
 
 /**
@@ -33,6 +34,24 @@ export function CasePrintPage() {
   if (query.isPending) return <Skeleton active />
   if (query.isError) return <Result status="error" title={errorMessage(t, query.error)} />
   const c = query.data
+  const toolbar = (
+    <Flex className="no-print" justify="space-between" style={{ marginBottom: 16 }}>
+      <Link to={`/cases/${c.id}`}>
+        <ArrowLeftOutlined /> {t('cases.print.back')}
+      </Link>
+      <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+        {t('cases.print.print')}
+      </Button>
+    </Flex>
+  )
+  // 物品放行条 is a form of its own: security reads it at the gate.
+  if (c.type === 'release')
+    return (
+      <>
+        {toolbar}
+        <ReleaseSlipSheet detail={c} timeZone={timeZone} />
+      </>
+    )
   const at = (iso: string | null) => formatDateTime(iso, timeZone).slice(0, 16)
   const dash = (v: string | null | undefined) => v || '—'
   const facts: [string, string][] = [
@@ -53,14 +72,7 @@ export function CasePrintPage() {
 
   return (
     <>
-      <Flex className="no-print" justify="space-between" style={{ marginBottom: 16 }}>
-        <Link to={`/cases/${c.id}`}>
-          <ArrowLeftOutlined /> {t('cases.print.back')}
-        </Link>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
-          {t('cases.print.print')}
-        </Button>
-      </Flex>
+      {toolbar}
       <article className="print-sheet case-record">
         <header>
           <div className="case-record-building">{c.propertyName}</div>

@@ -25,6 +25,7 @@ export type CaseListQuery = QueryOf<'/api/v1/cases', 'get'>
 export type CaseStatus = NonNullable<CaseListQuery['status']>
 export type SavedView = ItemOf<'/api/v1/cases/views', 'get'>
 export type AssignableStaff = ItemOf<'/api/v1/cases/assignable', 'get'>
+export type MoveEntry = ItemOf<'/api/v1/cases/moves', 'get'>
 
 // Checked against the schema both ways: a value added on the server fails to compile here.
 const caseTypes = {
@@ -57,8 +58,17 @@ const departments = {
   cleaning: true,
 } satisfies Record<DepartmentCode, true>
 export const CASE_TYPES = Object.keys(caseTypes) as CaseType[]
-/** The types the desk registers on the intake form (moves and release slips have their own). */
-export const INTAKE_TYPES: CaseType[] = ['complaint', 'repair', 'inquiry', 'incident', 'liaison']
+/** The types the desk registers on the intake form (a release slip mostly comes from a move-out). */
+export const INTAKE_TYPES: CaseType[] = [
+  'complaint',
+  'repair',
+  'inquiry',
+  'incident',
+  'liaison',
+  'move_in',
+  'move_out',
+  'release',
+]
 export const CASE_PRIORITIES = Object.keys(priorities) as CasePriority[]
 export const CASE_CHANNELS = Object.keys(channels) as CaseChannel[]
 export const DEPARTMENTS = Object.keys(departments) as DepartmentCode[]
@@ -210,5 +220,22 @@ export function useAssignable(propertyId: string, department: DepartmentCode | u
       ),
     select: (data) => data.items,
     staleTime: 5 * 60_000,
+  })
+}
+
+/** 客户入驻/迁出日历: a building's moves whose day lies in [from, to] (YYYY-MM-DD). */
+export function useMoves(propertyId: string | undefined, from: string, to: string) {
+  return useQuery({
+    queryKey: [...casesKey, 'moves', propertyId, from, to],
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.GET('/api/v1/cases/moves', {
+          params: { query: { propertyId: propertyId ?? '', from, to } },
+          signal,
+        }),
+      ),
+    select: (data) => data.items,
+    enabled: Boolean(propertyId),
+    placeholderData: keepPreviousData,
   })
 }

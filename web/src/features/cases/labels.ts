@@ -55,7 +55,27 @@ const ENUM_FIELDS = new Set([
   'fault',
   'kind',
   'type',
+  'role',
+  'resolution',
 ])
+
+/** A carrier's ID number as screens show it: the first three and the last two (H-IS-15). */
+export function maskIdNumber(id: string): string {
+  return id.length <= 5
+    ? '*'.repeat(id.length)
+    : `${id.slice(0, 3)}${'*'.repeat(id.length - 5)}${id.slice(-2)}`
+}
+
+/** One line of a list in a case's data: goods (name × qty) or a damage line (where, what, cost). */
+function itemText(t: TFunction, item: Record<string, unknown>): string {
+  if (typeof item.item === 'string') {
+    const how =
+      typeof item.resolution === 'string' ? enumLabel(t, 'resolution', item.resolution) : ''
+    const cost = typeof item.cost === 'number' ? formatFen(item.cost) : ''
+    return `${String(item.location ?? '')} ${item.item}：${cost}（${how}）`
+  }
+  return `${String(item.name ?? '')} × ${String(item.quantity ?? '')}${item.unit ? ` ${String(item.unit)}` : ''}`
+}
 
 /**
  * One value of a case's data or of an action's recorded input, as text: enum values by their
@@ -64,8 +84,10 @@ const ENUM_FIELDS = new Set([
 export function dataText(t: TFunction, field: string, value: unknown, timeZone: string): string {
   if (value === null || value === undefined || value === '') return '—'
   if (typeof value === 'boolean') return t(value ? 'cases.yes' : 'cases.no')
-  if (typeof value === 'number') return field === 'amount' ? formatFen(value) : String(value)
+  if (typeof value === 'number')
+    return field === 'amount' || field === 'cost' ? formatFen(value) : String(value)
   if (typeof value === 'string') {
+    if (field === 'carrierIdNumber') return maskIdNumber(value)
     if (field === 'type') return t(`cases.type.${value}`, { defaultValue: value })
     if (ENUM_FIELDS.has(field)) return enumLabel(t, field, value)
     if (ISO_TIME.test(value)) return formatDateTime(value, timeZone).slice(0, 16)
@@ -73,11 +95,11 @@ export function dataText(t: TFunction, field: string, value: unknown, timeZone: 
   }
   if (Array.isArray(value))
     return value
-      .map((item) => {
-        if (typeof item !== 'object' || item === null) return String(item)
-        const m = item as { name?: unknown; quantity?: unknown; unit?: unknown }
-        return `${String(m.name ?? '')} × ${String(m.quantity ?? '')}${m.unit ? ` ${String(m.unit)}` : ''}`
-      })
+      .map((item) =>
+        typeof item === 'object' && item !== null
+          ? itemText(t, item as Record<string, unknown>)
+          : String(item),
+      )
       .join('；')
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>)

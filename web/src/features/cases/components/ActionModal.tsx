@@ -58,7 +58,7 @@ export function ActionModal({ detail, action, onClose, onStale, onDone }: Props)
       onOk={() => void submit().catch(() => undefined)}
       okText={label}
       confirmLoading={take.isPending}
-      width={hasFields ? 600 : 420}
+      width={hasFields ? 640 : 420}
       destroyOnHidden
     >
       {action.reasonRequired && (
@@ -83,10 +83,19 @@ export function ActionModal({ detail, action, onClose, onStale, onDone }: Props)
       <Form
         form={form}
         layout="vertical"
-        initialValues={initialValues(schema)}
+        initialValues={initialValues(schema, detail.data)}
         onFinish={() => void submit()}
       >
-        <SchemaFields schema={schema} context={{ propertyId: detail.propertyId, department }} />
+        <SchemaFields
+          schema={schema}
+          context={{
+            propertyId: detail.propertyId,
+            department,
+            customerId: detail.customerId,
+            attachments: detail.attachments,
+            caseId: detail.id,
+          }}
+        />
       </Form>
     </Modal>
   )

@@ -9,10 +9,15 @@ import { formatDateTime } from '../../../ui/format'
 import { type CaseDetail, useRevealContact } from '../api'
 import { dataText, fieldLabel, shownEntries } from '../labels'
 
-type Props = { detail: CaseDetail; timeZone: string }
+type Props = {
+  detail: CaseDetail
+  timeZone: string
+  /** Data keys shown elsewhere on the page (a type's own panel). */
+  omit?: readonly string[]
+}
 
 /** Who, where and how a case came in, and what its type records (fault, result, follow-up…). */
-export function CaseFacts({ detail, timeZone }: Props) {
+export function CaseFacts({ detail, timeZone, omit = [] }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const can = useCan()
@@ -101,12 +106,16 @@ export function CaseFacts({ detail, timeZone }: Props) {
         </Typography.Paragraph>
       ),
     },
-    ...shownEntries(detail.data).map(([key, value]) => ({
-      key: `data.${key}`,
-      label: fieldLabel(t, key),
-      span: typeof value === 'string' && value.length > 40 ? ('filled' as const) : undefined,
-      children: <span style={{ whiteSpace: 'pre-wrap' }}>{dataText(t, key, value, timeZone)}</span>,
-    })),
+    ...shownEntries(detail.data)
+      .filter(([key]) => !omit.includes(key))
+      .map(([key, value]) => ({
+        key: `data.${key}`,
+        label: fieldLabel(t, key),
+        span: typeof value === 'string' && value.length > 40 ? ('filled' as const) : undefined,
+        children: (
+          <span style={{ whiteSpace: 'pre-wrap' }}>{dataText(t, key, value, timeZone)}</span>
+        ),
+      })),
   ]
 
   return (

@@ -1,14 +1,15 @@
 // An action's form, drawn from the JSON Schema of its input (availableActions[].input): the
 // server says what an action takes; this file only decides how each kind of field is entered.
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd'
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd'
 import type { Rule } from 'antd/es/form'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { parseYuan } from '../../../ui/money'
-import { type DepartmentCode, DEPARTMENTS, useAssignable } from '../api'
+import { type Attachment, type DepartmentCode, DEPARTMENTS, useAssignable } from '../api'
 import { enumLabel, fieldLabel, roleLabel } from '../labels'
+import { DepositSelect, PhotoSelect } from './ContextSelects'
+import { ListField } from './SchemaListField'
 import { SignaturePad } from './SignaturePad'
 
 export type JsonSchema = {
@@ -25,11 +26,14 @@ export type JsonSchema = {
   exclusiveMinimum?: number
 }
 
-type Kind =
+export type Kind =
   | 'signature'
   | 'assignee'
   | 'department'
+  | 'deposit'
+  | 'photo'
   | 'enum'
+  | 'date'
   | 'datetime'
   | 'money'
   | 'boolean'
@@ -57,9 +61,13 @@ export function fieldKind(name: string, schema: JsonSchema): Kind {
   if (name === 'signature') return 'signature'
   if (name === 'assigneeId') return 'assignee'
   if (name === 'department') return 'department'
+  if (name === 'depositId') return 'deposit'
+  if (name === 'photoId') return 'photo'
   if (schema.enum) return 'enum'
+  if (schema.format === 'date') return 'date'
   if (schema.format === 'date-time') return 'datetime'
-  if (name === 'amount' && schema.type === 'integer') return 'money'
+  // Money travels as fen: the person types yuan.
+  if ((name === 'amount' || name === 'cost') && schema.type === 'integer') return 'money'
   if (schema.type === 'boolean') return 'boolean'
   if (schema.type === 'array' && schema.items?.type === 'object') return 'list'
   if (schema.type === 'number' || schema.type === 'integer') return 'number'
@@ -77,20 +85,20 @@ export function orderedFields(schema: JsonSchema): [string, JsonSchema][] {
   ]
 }
 
-/** Form values to the action's input: times as ISO, yuan as fen, blanks left out. */
+/** Form values to the action's input: dates as YYYY-MM-DD, times as ISO, yuan as fen, blanks left out. */
 export function toActionInput(schema: JsonSchema, values: Record<string, unknown>) {
   const input: Record<string, unknown> = {}
   for (const [name, field] of orderedFields(schema)) {
     const value = values[name]
     if (value === undefined || value === null) continue
     const kind = fieldKind(name, field)
-    if (kind === 'datetime') input[name] = (value as Dayjs).toISOString()
+    if (kind === 'date') input[name] = (value as Dayjs).format('YYYY-MM-DD')
+    else if (kind === 'datetime') input[name] = (value as Dayjs).toISOString()
     else if (kind === 'money') input[name] = parseYuan(String(value))
     else if (kind === 'list')
+      // A list's rows are forms of their own (a damage line's cost is typed in yuan too).
       input[name] = (value as Record<string, unknown>[]).map((item) =>
-        Object.fromEntries(
-          Object.entries(item ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-        ),
+        toActionInput(field.items ?? {}, item ?? {}),
       )
     else if (typeof value === 'string') {
       const trimmed = value.trim()
@@ -100,26 +108,38 @@ export function toActionInput(schema: JsonSchema, values: Record<string, unknown
   return input
 }
 
-/** Starting values: switches off, lists empty. */
-export function initialValues(schema: JsonSchema): Record<string, unknown> {
+/**
+ * Starting values: switches off, lists empty, and a date the case already holds under the same
+ * name (confirming a move-out's date starts from the date asked for).
+ */
+export function initialValues(
+  schema: JsonSchema,
+  data: Record<string, unknown> = {},
+): Record<string, unknown> {
   return Object.fromEntries(
     orderedFields(schema).flatMap(([name, field]): [string, unknown][] => {
       const kind = fieldKind(name, field)
+      const held = data[name]
       if (kind === 'boolean') return [[name, false]]
       if (kind === 'list') return [[name, []]]
+      if (kind === 'date' && typeof held === 'string' && dayjs(held).isValid())
+        return [[name, dayjs(held)]]
       return []
     }),
   )
 }
 
-function rulesFor(t: TFunction, kind: Kind, field: JsonSchema, required: boolean): Rule[] {
+export function rulesFor(t: TFunction, kind: Kind, field: JsonSchema, required: boolean): Rule[] {
   const rules: Rule[] = []
+  // `whitespace` makes the validator check for a string: only text the person types gets it (a
+  // date, a number or a choice would be refused as missing).
+  const typed = kind === 'text' || kind === 'textarea' || kind === 'money'
   if (required && kind !== 'boolean')
-    rules.push({
-      required: true,
-      whitespace: field.type === 'string',
-      message: t('errors.field.required'),
-    })
+    rules.push(
+      typed
+        ? { required: true, whitespace: true, message: t('errors.field.required') }
+        : { required: true, message: t('errors.field.required') },
+    )
   if (field.type === 'string' && field.minLength && field.minLength > 1)
     rules.push({
       min: field.minLength,
@@ -135,7 +155,14 @@ function rulesFor(t: TFunction, kind: Kind, field: JsonSchema, required: boolean
   return rules
 }
 
-type Context = { propertyId: string; department: DepartmentCode | undefined }
+/** What some fields choose from: staff to dispatch, the customer's deposits, the case's photos. */
+export type Context = {
+  propertyId: string
+  department: DepartmentCode | undefined
+  customerId?: string | null
+  attachments?: Attachment[]
+  caseId?: string
+}
 
 function AssigneeSelect({ context, ...props }: { context: Context; id?: string }) {
   const { t } = useTranslation()
@@ -153,7 +180,13 @@ function AssigneeSelect({ context, ...props }: { context: Context; id?: string }
   )
 }
 
-function control(t: TFunction, name: string, kind: Kind, field: JsonSchema, context: Context) {
+export function control(
+  t: TFunction,
+  name: string,
+  kind: Kind,
+  field: JsonSchema,
+  context: Context,
+) {
   switch (kind) {
     case 'signature':
       return <SignaturePad />
@@ -175,6 +208,12 @@ function control(t: TFunction, name: string, kind: Kind, field: JsonSchema, cont
         <Select options={options} />
       )
     }
+    case 'deposit':
+      return <DepositSelect customerId={context.customerId} />
+    case 'photo':
+      return <PhotoSelect caseId={context.caseId} attachments={context.attachments ?? []} />
+    case 'date':
+      return <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
     case 'datetime':
       // Deadlines, appointments and promised replies lie ahead.
       return (
@@ -198,61 +237,6 @@ function control(t: TFunction, name: string, kind: Kind, field: JsonSchema, cont
   }
 }
 
-/** A list of objects (materials used): one row per item, its fields side by side. */
-function ListField({ name, field, label }: { name: string; field: JsonSchema; label: string }) {
-  const { t } = useTranslation()
-  const item = field.items ?? {}
-  const columns = Object.entries(item.properties ?? {})
-  const itemLabel = (col: string) => t(`cases.item.${name}.${col}`, { defaultValue: col })
-  return (
-    <Form.Item label={label}>
-      <Form.List name={name}>
-        {(rows, { add, remove }) => (
-          <>
-            {rows.map((row) => (
-              <Space key={row.key} align="baseline" wrap>
-                {columns.map(([col, colSchema]) => (
-                  <Form.Item
-                    key={col}
-                    name={[row.name, col]}
-                    rules={
-                      item.required?.includes(col)
-                        ? [{ required: true, message: t('errors.field.required') }]
-                        : []
-                    }
-                  >
-                    {colSchema.type === 'number' || colSchema.type === 'integer' ? (
-                      <InputNumber
-                        placeholder={itemLabel(col)}
-                        aria-label={itemLabel(col)}
-                        min={0}
-                      />
-                    ) : (
-                      <Input
-                        placeholder={itemLabel(col)}
-                        aria-label={itemLabel(col)}
-                        maxLength={colSchema.maxLength}
-                        style={{ width: col === 'name' ? 200 : 90 }}
-                      />
-                    )}
-                  </Form.Item>
-                ))}
-                <MinusCircleOutlined
-                  aria-label={t('cases.form.removeRow')}
-                  onClick={() => remove(row.name)}
-                />
-              </Space>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-              {t('cases.form.addRow')}
-            </Button>
-          </>
-        )}
-      </Form.List>
-    </Form.Item>
-  )
-}
-
 type Props = { schema: JsonSchema; context: Context }
 
 /** Every field of an action's input schema, as Form.Items of the enclosing form. */
@@ -262,7 +246,8 @@ export function SchemaFields({ schema, context }: Props) {
   return orderedFields(schema).map(([name, field]) => {
     const kind = fieldKind(name, field)
     const label = kind === 'money' ? t('cases.form.amountYuan') : fieldLabel(t, name)
-    if (kind === 'list') return <ListField key={name} name={name} field={field} label={label} />
+    if (kind === 'list')
+      return <ListField key={name} name={name} field={field} label={label} context={context} />
     return (
       <Form.Item
         key={name}

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next'
 import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CaseType, DEPARTMENTS } from '../api'
+import { MoveTypeFields } from './MoveTypeFields'
 
 /** The values of a `cases.enum.<field>` group, as the i18n file lists them, with labels. */
 export function enumOptions(t: TFunction, field: string): { value: string; label: string }[] {
@@ -124,5 +125,7 @@ export function TypeFields({ type, onSubmitKey }: Props) {
           </Col>
         </Row>
       )
+    default:
+      return <MoveTypeFields type={type} />
   }
 }

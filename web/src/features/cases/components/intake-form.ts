@@ -16,7 +16,7 @@ export type IntakeValues = {
   contactPhone?: string
   channel: CaseChannel
   priority: CasePriority
-  title: string
+  title?: string
   description?: string
   category?: string
   subject?: string
@@ -28,10 +28,24 @@ export type IntakeValues = {
   answer?: string
   department?: DepartmentCode
   dueAt?: Dayjs
+  // moves and release slips
+  moveInDate?: Dayjs
+  role?: 'owner' | 'tenant'
+  moveOutDate?: Dayjs
+  reason?: string
+  carrierName?: string
+  carrierIdNumber?: string
+  vehicle?: string
+  items?: { name?: string; quantity?: number }[]
+  validOn?: Dayjs
 }
 
 // Customers open these from their own account; the desk opens every type.
-export const CUSTOMER_TYPES: CaseType[] = ['complaint', 'repair', 'inquiry']
+export const CUSTOMER_TYPES: CaseType[] = ['complaint', 'repair', 'inquiry', 'move_out']
+/** Types of a customer and a unit: the desk must pick both (the server requires them too). */
+export const PARTY_TYPES: ReadonlySet<CaseType> = new Set(['move_in', 'move_out', 'release'])
+/** Types whose title the form can make itself ("客户迁出 · 1205 · 2026-12-01"). */
+export const AUTO_TITLE_TYPES = PARTY_TYPES
 // The choices the desk offers (incidents are urgent by default on the server).
 export const PRIORITIES: Partial<Record<CaseType, CasePriority[]>> = {
   complaint: ['normal', 'urgent'],
@@ -40,6 +54,7 @@ export const PRIORITIES: Partial<Record<CaseType, CasePriority[]>> = {
 export const STAFF_CHANNELS = CASE_CHANNELS.filter((c) => c !== 'portal')
 
 const text = (value: string | undefined) => value?.trim() || undefined
+const day = (value: Dayjs | undefined) => value?.format('YYYY-MM-DD')
 const compactData = (data: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined))
 
@@ -60,22 +75,44 @@ function dataOf(
       return v.answeredNow ? { answer: text(v.answer) } : {}
     case 'liaison':
       return issuer ? { issuerDepartment: issuer } : {}
+    case 'move_in':
+      return compactData({ moveInDate: day(v.moveInDate), role: v.role })
+    case 'move_out':
+      return compactData({ moveOutDate: day(v.moveOutDate), reason: text(v.reason) })
+    case 'release':
+      return compactData({
+        carrierName: text(v.carrierName),
+        carrierIdNumber: text(v.carrierIdNumber),
+        vehicle: text(v.vehicle),
+        items: (v.items ?? []).map((i) => ({ name: i.name?.trim(), quantity: i.quantity })),
+        validOn: day(v.validOn),
+      })
     default:
       return {}
   }
 }
 
-/** POST /cases from the form: blanks left out; a customer's channel and self are the server's. */
+/** The day a move or a slip is about, for a title the form makes itself. */
+export function dayOf(type: CaseType, v: IntakeValues): string | undefined {
+  const date = type === 'move_in' ? v.moveInDate : type === 'move_out' ? v.moveOutDate : v.validOn
+  return day(date)
+}
+
+/**
+ * POST /cases from the form: blanks left out; a customer's channel and self are the server's.
+ * `defaultTitle` stands in for a blank title where the type allows one (AUTO_TITLE_TYPES).
+ */
 export function createBody(
   type: CaseType,
   propertyId: string,
   v: IntakeValues,
   caller: { isCustomer: boolean; issuer: DepartmentCode | null },
+  defaultTitle = '',
 ): CreateCaseInput {
   return {
     type,
     propertyId,
-    title: v.title.trim(),
+    title: (v.title?.trim() || defaultTitle).slice(0, 200),
     ...(v.unitId ? { unitId: v.unitId } : {}),
     ...(!caller.isCustomer && v.customerId ? { customerId: v.customerId } : {}),
     ...(text(v.contactName) ? { contactName: text(v.contactName) } : {}),
