@@ -160,6 +160,21 @@ describe('what a customer sees, and where escalations go', () => {
     expect(now.some((n) => n.caseId === emergency.id && n.urgent)).toBe(true)
   })
 
+  it('H-IS-15 a carrier’s ID number on a release slip is masked in every answer', async () => {
+    const slip = await open(agent, {
+      ...{ type: 'release', title: '搬出办公桌', customerId: tenantCustomer },
+      unitId: await t.ids.unit('201'),
+      data: {
+        ...{ carrierName: '顺达搬家', carrierIdNumber: '110101199003071234' },
+        ...{ items: [{ name: '办公桌', quantity: 2 }], validOn: '2026-11-30' },
+      },
+    })
+    const seen = json<{ data: Record<string, unknown> }>(
+      await agent.get(`/api/v1/cases/${slip.id}`),
+    )
+    expect(seen.data['carrierIdNumber']).toBe('1101**********1234')
+  })
+
   it('a malformed upload is 400, not 500', async () => {
     const c = await open(agent, { type: 'repair', title: '上传测试' })
     const res = await agent.request('POST', `/api/v1/cases/${c.id}/attachments`, '--x\r\nbroken', {

@@ -6,7 +6,7 @@ import { notFound } from '../../../platform/errors'
 import type { Deps, RequestContext } from '../../../platform/http/context'
 import { decodeCursor, page } from '../../../platform/http/cursor'
 import type { Actor } from '../../../platform/permissions'
-import { maskPhone } from '../../customers'
+import { maskIdNumber, maskPhone } from '../../customers'
 import * as repo from '../cases.repository'
 import type { CaseDetail, CaseListQuery, CaseSummary } from '../cases.schemas'
 import { availableActions } from '../plan-action'
@@ -22,6 +22,13 @@ import { viewOf } from './apply-action'
 const staffOnlyFields = new Set(['note', 'assigneeId', 'exception'])
 const shownToCustomer = (data: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(data).filter(([k]) => !staffOnlyFields.has(k)))
+
+// Identity numbers in a case's own fields (a carrier's ID on a release slip) are masked like a
+// customer's (H-IS-15): security checks the card in hand, not the number on a screen.
+const maskedData = (data: Record<string, unknown>) =>
+  typeof data['carrierIdNumber'] === 'string'
+    ? { ...data, carrierIdNumber: maskIdNumber(data['carrierIdNumber']) }
+    : data
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
 
@@ -132,7 +139,7 @@ export async function caseDetail(
     description: c.description,
     contactName: c.contactName,
     contactPhone: maskPhone(c.contactPhone),
-    data: c.data,
+    data: maskedData(c.data),
     states: [...workflows[c.type].states],
     parent: parent ?? null,
     children,
