@@ -9,7 +9,6 @@ import {
   customers,
   depositEntries,
   deposits,
-  numberSequences,
   occupancies,
   payments,
   properties,
@@ -59,18 +58,7 @@ const paidOf = sql<number>`coalesce((select sum(a.amount) from ${allocations} a 
 
 // ——— numbers ———
 
-/** The next number of a sequence (receipts, bills, notices): atomic, gap-free per scope. */
-export async function nextNumber(db: Db, orgId: string, scope: string): Promise<number> {
-  const [row] = await db
-    .insert(numberSequences)
-    .values({ orgId, scope, next: 2 })
-    .onConflictDoUpdate({
-      target: [numberSequences.orgId, numberSequences.scope],
-      set: { next: sql`${numberSequences.next} + 1` },
-    })
-    .returning({ next: numberSequences.next })
-  return (row?.next ?? 2) - 1
-}
+export { nextNumber } from '../../platform/numbering/number-sequences.repository'
 
 export async function propertyCode(db: Db, propertyId: string) {
   const [row] = await db

@@ -20,7 +20,6 @@ import {
   caseSignOffs,
   chargeItems,
   customers,
-  numberSequences,
   occupancies,
   properties,
   roles,
@@ -113,17 +112,7 @@ export async function eventsOf(db: Db, caseId: string, customerView: boolean) {
     .orderBy(caseEvents.id)
 }
 
-export async function nextNumber(db: Db, orgId: string, scope: string): Promise<number> {
-  const [row] = await db
-    .insert(numberSequences)
-    .values({ orgId, scope, next: 2 })
-    .onConflictDoUpdate({
-      target: [numberSequences.orgId, numberSequences.scope],
-      set: { next: sql`${numberSequences.next} + 1` },
-    })
-    .returning({ next: numberSequences.next })
-  return (row?.next ?? 2) - 1
-}
+export { nextNumber } from '../../platform/numbering/number-sequences.repository'
 
 export async function propertyOf(db: Db, propertyId: string) {
   const [row] = await db.select().from(properties).where(eq(properties.id, propertyId))

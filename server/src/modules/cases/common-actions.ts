@@ -43,6 +43,19 @@ export function assigneeOrDepartment(view: CaseView): string | null {
   return inCaseDepartment(view)
 }
 
+/**
+ * A step that belongs to one department (finance settles, security checks the gate): its staff,
+ * or the manager and admin acting for it; anyone else is refused with `refusal`.
+ */
+export function onlyDepartment(department: string, refusal: string) {
+  return (view: CaseView): string | null => {
+    const caller = view.caller
+    if (!caller || managers.includes(caller.roleCode) || caller.department === department)
+      return null
+    return refusal
+  }
+}
+
 /** Escalate by hand (H-FD-8: what the desk cannot settle goes to the supervisor at once). */
 export function escalate<S extends string>(from: readonly S[]): ActionDef<S> {
   return {

@@ -10,6 +10,7 @@ import {
   cancel,
   escalate,
   Note,
+  onlyDepartment,
   Reason,
   Signature,
 } from '../cases/common-actions'
@@ -109,10 +110,7 @@ export const moveInWorkflow = defineWorkflow({
       to: 'fees_paid',
       permission: 'case.work',
       input: Type.Object({ note: Type.Optional(Note) }),
-      allowed: (v) =>
-        v.caller && !['finance', 'manager', 'admin'].includes(v.caller.roleCode)
-          ? 'move_in.finance_only'
-          : null,
+      allowed: onlyDepartment('finance', 'move_in.finance_only'),
       guard: (v) =>
         !v.facts?.settlement
           ? 'move_in.fees_unknown'

@@ -5,7 +5,14 @@
 // slip for security → moved out: the occupancy ends and the unit is vacant (H-MO-7).
 import { Type } from 'typebox'
 import { action, defineWorkflow, type Effect } from '../cases/workflow'
-import { arrangeMovingHelp, cancel, escalate, Note, Reason } from '../cases/common-actions'
+import {
+  arrangeMovingHelp,
+  cancel,
+  escalate,
+  Note,
+  onlyDepartment,
+  Reason,
+} from '../cases/common-actions'
 
 const states = [
   'requested',
@@ -159,12 +166,7 @@ export const moveOutWorkflow = defineWorkflow({
         damages: Type.Array(Damage, { maxItems: 100 }),
         note: Type.Optional(Note),
       }),
-      allowed: (v) =>
-        v.caller &&
-        !['engineering'].includes(v.caller.department ?? '') &&
-        !['manager', 'admin'].includes(v.caller.roleCode)
-          ? 'move_out.engineering_only'
-          : null,
+      allowed: onlyDepartment('engineering', 'move_out.engineering_only'),
       guard: (_, i) =>
         i.damages.some((d) => d.resolution === 'deposit' && !d.depositId)
           ? 'move_out.deposit_not_named'
@@ -217,10 +219,7 @@ export const moveOutWorkflow = defineWorkflow({
       to: 'settled',
       permission: 'case.work',
       input: Type.Object({ note: Type.Optional(Note) }),
-      allowed: (v) =>
-        v.caller && !['finance', 'manager', 'admin'].includes(v.caller.roleCode)
-          ? 'move_out.finance_only'
-          : null,
+      allowed: onlyDepartment('finance', 'move_out.finance_only'),
       guard: (v) =>
         !v.facts?.settlement
           ? 'move_out.balance_unknown'

@@ -3,7 +3,7 @@
 // and closes it. A slip is valid on its day only and used once.
 import { Type } from 'typebox'
 import { action, defineWorkflow } from '../cases/workflow'
-import { cancel, Note, Reason } from '../cases/common-actions'
+import { onlyDepartment, cancel, Note, Reason } from '../cases/common-actions'
 
 const states = ['issued', 'released', 'refused', 'cancelled'] as const
 type State = (typeof states)[number]
@@ -59,12 +59,7 @@ export const releaseWorkflow = defineWorkflow({
       to: 'released',
       permission: 'case.work',
       input: Type.Object({ note: Type.Optional(Note) }),
-      allowed: (v) =>
-        v.caller &&
-        v.caller.department !== 'security' &&
-        !['manager', 'admin'].includes(v.caller.roleCode)
-          ? 'release.security_only'
-          : null,
+      allowed: onlyDepartment('security', 'release.security_only'),
       guard: (v) => {
         const validOn = String(v.data['validOn'])
         if (v.today && v.today > validOn) return 'release.expired'
@@ -83,12 +78,7 @@ export const releaseWorkflow = defineWorkflow({
       permission: 'case.work',
       input: Type.Object({ reason: Reason }),
       reasonRequired: true,
-      allowed: (v) =>
-        v.caller &&
-        v.caller.department !== 'security' &&
-        !['manager', 'admin'].includes(v.caller.roleCode)
-          ? 'release.security_only'
-          : null,
+      allowed: onlyDepartment('security', 'release.security_only'),
       visibleToCustomer: true,
     }),
     cancel: cancel<State>(['issued'], 'cancelled'),
