@@ -26,6 +26,8 @@ const env = {
   HOST: '127.0.0.1',
   ATRIUM_DATA_DIR: dataDir,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // The fit-out journey moves the clock three months on to reach the deposit refund (H-FO-15).
+  ATRIUM_TEST_CLOCK: 'on',
 }
 // Always the embedded database: a DATABASE_URL from the shell (or CI) would make runs share state.
 delete env.DATABASE_URL

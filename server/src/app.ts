@@ -23,6 +23,8 @@ import { customerRoutes } from './modules/customers'
 import { auditRoutes } from './modules/audit'
 import { billingRoutes } from './modules/billing'
 import { caseRoutes } from './modules/cases'
+import { fitOutRoutes } from './modules/fit-out'
+import { testClockRoutes } from './test-clock.routes'
 import { settingsRoutes } from './modules/settings'
 import { liveEventRoutes, notificationRoutes } from './modules/notifications'
 import { startEventBus } from './platform/events'
@@ -37,6 +39,8 @@ export type AppOptions = {
   logger?: boolean | object
   /** Background jobs (started by main.ts); use-cases schedule through `app.jobs`. */
   jobs?: Jobs
+  /** The journeys' movable clock (ATRIUM_TEST_CLOCK=on): POST /api/test/clock sets it. */
+  testClock?: Clock & { setNow(d: Date | null): void }
   /** Outbox delivery and the event bus (LISTEN/NOTIFY) behind GET /api/v1/events; default true. */
   liveEvents?: boolean
 }
@@ -121,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const deps = { db: database.db, clock, config }
   await app.register(authPlugin, { deps })
   await app.register(healthRoutes, { database })
+  if (options.testClock) await app.register(testClockRoutes, { deps, clock: options.testClock })
   await app.register(
     async (api) => {
       await api.register(identityRoutes, { deps })
@@ -129,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(auditRoutes, { deps })
       await api.register(billingRoutes, { deps })
       await api.register(caseRoutes, { deps })
+      await api.register(fitOutRoutes, { deps })
       await api.register(settingsRoutes, { deps })
       await api.register(notificationRoutes, { deps })
       await api.register(liveEventRoutes, { deps, bus })

@@ -21,6 +21,8 @@ const EnvSchema = Type.Object({
   ATRIUM_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('off')], { default: 'auto' }),
   ATRIUM_JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
   LOGIN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  /** `on` (journeys only): an admin may move the server's clock (POST /api/test/clock). */
+  ATRIUM_TEST_CLOCK: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'off' }),
 })
 type Env = Static<typeof EnvSchema>
 
@@ -39,6 +41,8 @@ export type Config = {
   /** `off`: this server runs no background jobs (an `atrium worker` process runs them). */
   jobs: 'on' | 'off'
   loginRateLimitPerMinute: number
+  /** The Playwright journeys move the clock to reach a day months ahead (H-FO-15). Never in production. */
+  testClock: boolean
 }
 
 export class ConfigError extends Error {}
@@ -97,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.ATRIUM_DEMO,
     jobs: e.ATRIUM_JOBS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    testClock: e.ATRIUM_TEST_CLOCK === 'on',
   }
 }

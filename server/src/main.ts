@@ -2,7 +2,7 @@
 import pino from 'pino'
 import { ConfigError, loadConfig, type Config } from './config'
 import { openDatabase, runMigrations } from './platform/db'
-import { systemClock } from './platform/clock'
+import { shiftableClock, systemClock } from './platform/clock'
 import { startJobs } from './platform/jobs'
 import { buildApp } from './app'
 import { jobRegistrars } from './jobs'
@@ -45,14 +45,22 @@ async function main() {
   const database = await openDatabase(config.database)
   await runMigrations(database)
   await syncBuiltinRoles(database.db)
-  const seeded = config.demo === 'auto' ? await seedDemo(database.db, systemClock) : false
+  const testClock = config.testClock ? shiftableClock() : undefined
+  const clock = testClock ?? systemClock
+  const seeded = config.demo === 'auto' ? await seedDemo(database.db, clock) : false
   // pg-boss starts before the app so a request can queue a job; with ATRIUM_JOBS=off this process
   // only queues them and an `atrium worker` runs them.
   const jobs = await startJobs(database, {
     logger: pino({ level: config.logLevel }).child({ component: 'jobs' }),
     runJobs: config.jobs === 'on',
   })
-  const app = await buildApp({ config, database, clock: systemClock, jobs })
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    jobs,
+    ...(testClock ? { testClock } : {}),
+  })
 
   let closing = false
   const shutdown = async (signal: string) => {
@@ -71,7 +79,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host })
   if (config.jobs === 'on') {
-    const deps = { db: database.db, clock: systemClock, config }
+    const deps = { db: database.db, clock, config }
     for (const register of jobRegistrars(deps)) await register(jobs)
   }
   banner(config, seeded, await hasDemoLogins(database.db))

@@ -17,6 +17,7 @@ import { companyName, idNumber, mobile, personName, prng } from './demo-names'
 import { isDatabaseEmpty, setUnitStatus } from './demo.repository'
 import { seedDemoCases } from './seed-cases'
 import { seedDemoBilling } from './seed-billing'
+import { seedDemoFitOuts } from './seed-fit-outs'
 
 export const DEMO_PASSWORD = 'demo1234'
 
@@ -269,6 +270,14 @@ export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
       propertyId: main.id,
       unitId: officeUnits[0]!,
       customerId: officeCustomers[0]!,
+    })
+    await seedDemoFitOuts(tx, clock, {
+      propertyId: main.id,
+      orgId: org.id,
+      offices: [4, 5, 6].map((i) => ({
+        unitId: officeUnits[i]!,
+        customerId: officeCustomers[i]!,
+      })),
     })
     await recordAudit(
       tx,

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import {
   calendarDays,
+  cases,
   chargeItems,
   customers,
   deadlinePolicies,
   deposits,
+  fitOutPasses,
   floors,
   properties,
   roles,
@@ -393,6 +395,17 @@ const rows: Row[] = [
   r('POST /cases/:id/print', 'record a print', 'case.read', 204, {
     ...{ scope: 'property', id: freshCase, staffOnly: true },
   }),
+  // fit-outs: a fresh fit-out of the refs' customer (every staff member of its building sees it;
+  // a customer only their own), and a pass of one as the gate looks it up (staff only).
+  r('GET /fit-outs/board', 'read the fit-out board', 'case.read', 200, {
+    ...{ ...inBuilding, staffOnly: true },
+  }),
+  r('GET /cases/:id/passes', "list a fit-out's passes", 'case.read', 200, {
+    ...{ scope: 'property', id: freshFitOut },
+  }),
+  r('GET /fit-outs/passes/:id', 'look up a pass at the gate', 'case.read', 200, {
+    ...{ scope: 'property', id: freshPass, staffOnly: true },
+  }),
   // settings (staff only: a customer account holds case.read for its own cases)
   r('GET /settings/deadline-policies', 'list deadline policies', 'case.read', 200, {
     staffOnly: true,
@@ -607,6 +620,46 @@ async function freshCase(refs: Refs, c: Ctx) {
   const propertyId = customer?.propertyId ?? refs.property
   const body = { ...caseOf(refs), propertyId, title: '矩阵工单', department }
   return created(await adminOf(refs).post('/api/v1/cases', body))
+}
+/** A fresh fit-out of the refs' customer, in a new office of the customer's building. */
+async function freshFitOut(refs: Refs, c: Ctx) {
+  const [customer] = await t.db.select().from(customers).where(eq(customers.id, refs.customer))
+  if (!customer) throw new Error('fixture record missing')
+  const floor = await one(
+    t.db.select().from(floors).where(eq(floors.propertyId, customer.propertyId)),
+  )
+  const body = {
+    ...{ type: 'fit_out', propertyId: customer.propertyId, customerId: customer.id },
+    ...{ unitId: await c.fresh.unit(floor.id), title: '矩阵装修' },
+    data: {
+      contractor: {
+        name: '矩阵装饰',
+        licenceNumber: 'M0001',
+        siteLead: '何工',
+        siteLeadPhone: '13611112222',
+      },
+      ...{ scope: ['partitions'], startDate: '2026-12-01', endDate: '2026-12-31', workerCount: 1 },
+    },
+  }
+  return created(await adminOf(refs).post('/api/v1/cases', body))
+}
+/** A pass of a fresh fit-out, as security issues one (written as the engine's effect writes it). */
+async function freshPass(refs: Refs, c: Ctx) {
+  const caseId = await freshFitOut(refs, c)
+  const [fitOut] = await t.db.select().from(cases).where(eq(cases.id, caseId))
+  const issuer = await one(t.db.select().from(users).where(eq(users.orgId, fitOut!.orgId)))
+  const at = t.clock.now()
+  const [pass] = await t.db
+    .insert(fitOutPasses)
+    .values({
+      ...{ orgId: fitOut!.orgId, propertyId: fitOut!.propertyId, caseId },
+      ...{ number: `${fitOut!.number}-01`, workerName: '王师傅', workerRole: '电工' },
+      ...{ idNumber: '110101199003071234', phone: '13812345678' },
+      ...{ validFrom: '2026-12-01', validTo: '2026-12-31', issuedBy: issuer.id },
+      ...{ issuedAt: at, updatedAt: at },
+    })
+    .returning()
+  return pass!.id
 }
 /** The caller's own saved view at home; the other organisation admin's one away. */
 async function freshView(refs: Refs, c: Ctx) {

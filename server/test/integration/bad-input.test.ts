@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fc, test as fcTest } from '@fast-check/vitest'
 import { eq } from 'drizzle-orm'
 import type { LightMyRequestResponse } from 'fastify'
-import { floors, occupancies, users } from '../../src/db/schema'
+import { cases, fitOutPasses, floors, occupancies, users } from '../../src/db/schema'
 import { defaultDeadlinePolicies } from '../../src/modules/settings'
 import { insertNotifications } from '../../src/modules/notifications'
 import { startTestApp, type Client, type TestApp } from '../support/app'
@@ -15,7 +15,7 @@ import { OTHER_ORG } from '../support/other-org'
 const kinds = [
   ...['property', 'floor', 'unit', 'customer', 'occupancy', 'user', 'role'],
   ...['chargeItem', 'charge', 'payment', 'deposit', 'reminder', 'creditor'],
-  ...['case', 'view', 'notification'],
+  ...['case', 'view', 'notification', 'pass'],
 ] as const
 type Ids = Record<(typeof kinds)[number], string>
 type Body = Record<string, unknown>
@@ -317,6 +317,10 @@ const specs: Spec[] = [
   },
   { route: 'POST /cases/:id/reveal-contact', id: 'case' },
   { route: 'POST /cases/:id/print', id: 'case' },
+  // fit-outs
+  { route: 'GET /fit-outs/board', base: inBuilding, query: ['unexpected=1', 'propertyId=nope'] },
+  { route: 'GET /cases/:id/passes', id: 'case' },
+  { route: 'GET /fit-outs/passes/:id', id: 'pass' },
   // settings
   {
     route: 'PUT /settings/deadline-policies/:caseType/:priority',
@@ -412,6 +416,42 @@ async function caseFixtures(client: Client, propertyId: string) {
   return { case: opened.json<{ id: string }>().id, view: view.json<{ id: string }>().id }
 }
 
+/** A fit-out of one organisation's office customer, made by its admin, and a pass issued on it. */
+async function passFixture(
+  client: Client,
+  x: { property: string; unit: string; customer: string },
+) {
+  const opened = await client.post('/api/v1/cases', {
+    ...{ type: 'fit_out', propertyId: x.property, unitId: x.unit, customerId: x.customer },
+    title: '探针装修',
+    data: {
+      contractor: {
+        name: '探针装饰',
+        licenceNumber: 'P0001',
+        siteLead: '何工',
+        siteLeadPhone: '13611112222',
+      },
+      ...{ scope: ['floors'], startDate: '2026-12-01', endDate: '2026-12-31', workerCount: 1 },
+    },
+  })
+  if (opened.statusCode !== 201)
+    throw new Error(`fixture failed: ${opened.statusCode} ${opened.body}`)
+  const c = opened.json<{ id: string; number: string }>()
+  const [fitOut] = await t.db.select().from(cases).where(eq(cases.id, c.id))
+  const [issuer] = await t.db.select().from(users).where(eq(users.orgId, fitOut!.orgId))
+  const at = t.clock.now()
+  const [pass] = await t.db
+    .insert(fitOutPasses)
+    .values({
+      ...{ orgId: fitOut!.orgId, propertyId: fitOut!.propertyId, caseId: c.id },
+      ...{ number: `${c.number}-01`, workerName: '探针', workerRole: '电工' },
+      ...{ idNumber: '110101199003071234', phone: '13812345678', issuedBy: issuer!.id },
+      ...{ validFrom: '2026-12-01', validTo: '2026-12-31', issuedAt: at, updatedAt: at },
+    })
+    .returning()
+  return pass!.id
+}
+
 /** A charge item, two charges overdue since January, a payment, a deposit and a reminder. */
 async function billingFixtures(client: Client, customerId: string, code: string) {
   const post = async (what: string, body: Body) => {
@@ -465,7 +505,9 @@ beforeAll(async () => {
     ...(await billingFixtures(admin, customer, 'probe_fixture')),
     ...(await caseFixtures(admin, sl)),
     notification: await notificationOf('admin'),
+    pass: '',
   }
+  mine.pass = await passFixture(admin, mine)
   theirs = {
     ...{ property: ot, floor: await firstFloor(ot), unit: await t.ids.unit('101', 'OT') },
     ...{ customer: external, occupancy: await occupancyOf(external) },
@@ -473,7 +515,9 @@ beforeAll(async () => {
     ...(await billingFixtures(await t.signIn(OTHER_ORG.admin), external, 'probe_fixture')),
     ...(await caseFixtures(await t.signIn(OTHER_ORG.admin), ot)),
     notification: await notificationOf(OTHER_ORG.admin),
+    pass: '',
   }
+  theirs.pass = await passFixture(await t.signIn(OTHER_ORG.admin), theirs)
 })
 afterAll(() => t.close())
 

@@ -54,6 +54,7 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
       LOG_LEVEL: 'silent',
     }),
     loginRateLimitPerMinute: 1000,
+    testClock: false,
     ...overrides,
   }
   // ATRIUM_TEST_LOG=1 shows server errors (5xx stacks) while debugging a test.

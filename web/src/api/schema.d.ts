@@ -2516,6 +2516,7 @@ export interface paths {
           propertyId?: string
           customerId?: string
           billId?: string
+          caseId?: string
           /** @description YYYY-MM */
           period?: string
           status?: 'open' | 'paid' | 'reversed'
@@ -3450,6 +3451,7 @@ export interface paths {
         query?: {
           propertyId?: string
           customerId?: string
+          caseId?: string
           view?: 'held' | 'refunds_due' | 'all'
           cursor?: string
           limit?: number
@@ -4033,6 +4035,7 @@ export interface paths {
             | 'move_in'
             | 'move_out'
             | 'release'
+            | 'fit_out'
           state?: string
           priority?: 'normal' | 'urgent' | 'emergency'
           propertyId?: string
@@ -4073,6 +4076,7 @@ export interface paths {
                   | 'move_in'
                   | 'move_out'
                   | 'release'
+                  | 'fit_out'
                 state: string
                 /** @enum {unknown} */
                 priority: 'normal' | 'urgent' | 'emergency'
@@ -4126,6 +4130,7 @@ export interface paths {
               | 'move_in'
               | 'move_out'
               | 'release'
+              | 'fit_out'
             /** Format: uuid */
             propertyId: string
             /** Format: uuid */
@@ -4170,6 +4175,7 @@ export interface paths {
                 | 'move_in'
                 | 'move_out'
                 | 'release'
+                | 'fit_out'
               state: string
               /** @enum {unknown} */
               priority: 'normal' | 'urgent' | 'emergency'
@@ -4214,6 +4220,7 @@ export interface paths {
                   | 'move_in'
                   | 'move_out'
                   | 'release'
+                  | 'fit_out'
                 state: string
                 title: string
               } | null
@@ -4230,13 +4237,14 @@ export interface paths {
                   | 'move_in'
                   | 'move_out'
                   | 'release'
+                  | 'fit_out'
                 state: string
                 title: string
               }[]
               deadlines: {
                 id: string
                 /** @enum {unknown} */
-                name: 'respond' | 'resolve' | 'follow_up' | 'reply'
+                name: 'respond' | 'resolve' | 'follow_up' | 'reply' | 'rectify' | 'refund'
                 startedAt: string
                 dueAt: string
                 /** @enum {unknown} */
@@ -4564,6 +4572,7 @@ export interface paths {
                 | 'move_in'
                 | 'move_out'
                 | 'release'
+                | 'fit_out'
               state: string
               /** @enum {unknown} */
               priority: 'normal' | 'urgent' | 'emergency'
@@ -4608,6 +4617,7 @@ export interface paths {
                   | 'move_in'
                   | 'move_out'
                   | 'release'
+                  | 'fit_out'
                 state: string
                 title: string
               } | null
@@ -4624,13 +4634,14 @@ export interface paths {
                   | 'move_in'
                   | 'move_out'
                   | 'release'
+                  | 'fit_out'
                 state: string
                 title: string
               }[]
               deadlines: {
                 id: string
                 /** @enum {unknown} */
-                name: 'respond' | 'resolve' | 'follow_up' | 'reply'
+                name: 'respond' | 'resolve' | 'follow_up' | 'reply' | 'rectify' | 'refund'
                 startedAt: string
                 dueAt: string
                 /** @enum {unknown} */
@@ -4748,6 +4759,7 @@ export interface paths {
                 | 'move_in'
                 | 'move_out'
                 | 'release'
+                | 'fit_out'
               state: string
               /** @enum {unknown} */
               priority: 'normal' | 'urgent' | 'emergency'
@@ -4792,6 +4804,7 @@ export interface paths {
                   | 'move_in'
                   | 'move_out'
                   | 'release'
+                  | 'fit_out'
                 state: string
                 title: string
               } | null
@@ -4808,13 +4821,14 @@ export interface paths {
                   | 'move_in'
                   | 'move_out'
                   | 'release'
+                  | 'fit_out'
                 state: string
                 title: string
               }[]
               deadlines: {
                 id: string
                 /** @enum {unknown} */
-                name: 'respond' | 'resolve' | 'follow_up' | 'reply'
+                name: 'respond' | 'resolve' | 'follow_up' | 'reply' | 'rectify' | 'refund'
                 startedAt: string
                 dueAt: string
                 /** @enum {unknown} */
@@ -5070,10 +5084,12 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** Record that the complaint record or repair order was printed (audited: H-IS-14) */
+    /** Record that a sheet of the case was printed (audited: H-IS-14) */
     post: {
       parameters: {
-        query?: never
+        query?: {
+          document?: 'record' | 'settlement' | 'release_slip' | 'pass_cards' | 'permit'
+        }
         header?: never
         path: {
           id: string
@@ -5091,6 +5107,178 @@ export interface paths {
         }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/fit-outs/board': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A building's open fit-outs (二次装修) by stage, with days in stage */
+    get: {
+      parameters: {
+        query: {
+          propertyId: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                id: string
+                number: string
+                state: string
+                title: string
+                department: string | null
+                overdue: boolean
+                unitNumber: string | null
+                customerName: string | null
+                contractor: string | null
+                startDate: string | null
+                endDate: string | null
+                daysInStage: number
+                rounds: number
+                openRectifications: number
+                livePasses: number
+                refundDueOn: string | null
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cases/{id}/passes': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A fit-out's workers' passes (施工人员出入证), ID numbers masked */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                id: string
+                caseId: string
+                number: string
+                workerName: string
+                idNumber: string
+                workerRole: string
+                phone: string
+                validFrom: string
+                validTo: string
+                /** @enum {unknown} */
+                status: 'active' | 'suspended' | 'revoked' | 'collected'
+                statusReason: string | null
+                issuedAt: string
+                validToday: boolean
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/fit-outs/passes/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A pass as the gate checks it (scanned from the QR code on the card) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              caseId: string
+              number: string
+              workerName: string
+              idNumber: string
+              workerRole: string
+              phone: string
+              validFrom: string
+              validTo: string
+              /** @enum {unknown} */
+              status: 'active' | 'suspended' | 'revoked' | 'collected'
+              statusReason: string | null
+              issuedAt: string
+              validToday: boolean
+              caseNumber: string
+              caseState: string
+              unitNumber: string | null
+              propertyName: string
+              customerName: string | null
+              contractor: string | null
+              dailyHours: string | null
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -5132,6 +5320,7 @@ export interface paths {
                   | 'move_in'
                   | 'move_out'
                   | 'release'
+                  | 'fit_out'
                 /** @enum {unknown} */
                 priority: 'normal' | 'urgent' | 'emergency'
                 respondMinutes: number
@@ -5178,6 +5367,7 @@ export interface paths {
             | 'move_in'
             | 'move_out'
             | 'release'
+            | 'fit_out'
           priority: 'normal' | 'urgent' | 'emergency'
         }
         cookie?: never
@@ -5212,6 +5402,7 @@ export interface paths {
                 | 'move_in'
                 | 'move_out'
                 | 'release'
+                | 'fit_out'
               /** @enum {unknown} */
               priority: 'normal' | 'urgent' | 'emergency'
               respondMinutes: number

@@ -31,6 +31,22 @@ const routes: RouteObject[] = [
       Component: (await import('../features/cases/ReleaseGatePage')).ReleaseGatePage,
     }),
   },
+  // 出入证核验: security scans a worker's pass card (施工人员出入证) at the gate.
+  {
+    path: '/gate/pass/:id',
+    HydrateFallback: FullPageSpin,
+    lazy: async () => ({
+      Component: (await import('../features/fit-out/PassGatePage')).PassGatePage,
+    }),
+  },
+  // 装修巡查: recorded on a phone walking the works, without the console around it.
+  {
+    path: '/cases/:id/patrol',
+    HydrateFallback: FullPageSpin,
+    lazy: async () => ({
+      Component: (await import('../features/fit-out/PatrolPage')).PatrolPage,
+    }),
+  },
   {
     path: '/',
     HydrateFallback: FullPageSpin,
@@ -80,6 +96,13 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'fit-outs',
+        lazy: page(
+          'case.read',
+          async () => (await import('../features/fit-out/FitOutBoardPage')).FitOutBoardPage,
+        ),
+      },
+      {
         path: 'cases/follow-ups',
         lazy: page(
           'case.follow_up',
@@ -98,6 +121,20 @@ const routes: RouteObject[] = [
         lazy: page(
           'case.read',
           async () => (await import('../features/cases/CasePrintPage')).CasePrintPage,
+        ),
+      },
+      {
+        path: 'cases/:id/passes/print',
+        lazy: page(
+          'case.read',
+          async () => (await import('../features/fit-out/PassCardsPrintPage')).PassCardsPrintPage,
+        ),
+      },
+      {
+        path: 'cases/:id/permit',
+        lazy: page(
+          'case.read',
+          async () => (await import('../features/fit-out/PermitPrintPage')).PermitPrintPage,
         ),
       },
       {

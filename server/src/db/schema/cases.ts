@@ -31,10 +31,19 @@ export const caseTypes = [
   'move_in',
   'move_out',
   'release',
+  'fit_out',
 ] as const
 export const casePriorities = ['normal', 'urgent', 'emergency'] as const
 export const caseChannels = ['phone', 'walk_in', 'portal', 'letter', 'internal', 'other'] as const
-export const deadlineNames = ['respond', 'resolve', 'follow_up', 'reply'] as const
+/** `rectify`: a rectification notice's deadline; `refund`: a step scheduled for a day (H-FO-15). */
+export const deadlineNames = [
+  'respond',
+  'resolve',
+  'follow_up',
+  'reply',
+  'rectify',
+  'refund',
+] as const
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',

@@ -311,6 +311,7 @@ export type ChargeFilter = {
   propertyId?: string
   customerId?: string
   billId?: string
+  caseId?: string
   period?: string
   status?: 'open' | 'paid' | 'reversed'
   limit: number
@@ -322,6 +323,7 @@ export async function listCharges(db: Db, actor: Actor, f: ChargeFilter) {
   if (f.propertyId) where.push(eq(charges.propertyId, f.propertyId))
   if (f.customerId) where.push(eq(charges.customerId, f.customerId))
   if (f.billId) where.push(eq(charges.billId, f.billId))
+  if (f.caseId) where.push(eq(charges.caseId, f.caseId))
   if (f.period) where.push(eq(charges.period, f.period))
   if (f.status === 'reversed') where.push(sql`${charges.reversedAt} is not null`)
   if (f.status === 'open')
@@ -524,6 +526,27 @@ export async function changeDepositBalance(db: Db, id: string, delta: number) {
       .where(eq(deposits.id, id))
       .returning(),
   )
+}
+
+/** The deposits of a type a case's customer paid for the case (a fit-out's), locked. */
+export async function depositsOfCase(
+  db: Db,
+  c: { id: string; customerId: string | null },
+  type: DepositRow['type'],
+) {
+  if (!c.customerId) return []
+  return db
+    .select()
+    .from(deposits)
+    .where(
+      and(
+        eq(deposits.caseId, c.id),
+        eq(deposits.customerId, c.customerId),
+        eq(deposits.type, type),
+      ),
+    )
+    .orderBy(deposits.createdAt, deposits.id)
+    .for('update')
 }
 
 export async function setRefundDue(db: Db, id: string, refundDueOn: string | null) {

@@ -138,6 +138,8 @@ export const ChargeListQuery = Type.Object(
     propertyId: Type.Optional(Id),
     customerId: Type.Optional(Id),
     billId: Type.Optional(Id),
+    /** The case (a paid repair, a fit-out's debris-removal fee) the charges were posted for. */
+    caseId: Type.Optional(Id),
     period: Type.Optional(Period),
     status: Type.Optional(Type.Enum(['open', 'paid', 'reversed'])),
     cursor: Type.Optional(Cursor),
@@ -338,6 +340,8 @@ export const DepositListQuery = Type.Object(
   {
     propertyId: Type.Optional(Id),
     customerId: Type.Optional(Id),
+    /** The case the deposits were taken for (a fit-out's deposit ledger). */
+    caseId: Type.Optional(Id),
     view: Type.Optional(Type.Enum(['held', 'refunds_due', 'all'])),
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),

@@ -10,6 +10,9 @@ export {
   deductFromDeposit,
   refundDeposit,
   scheduleDepositRefund,
+  scheduleCaseRefunds,
+  refundCaseDeposits,
+  refundDueDate,
   REFUND_DELAY_MONTHS,
 } from './use-cases/deposits'
 export { recordPayment } from './use-cases/payments'

@@ -42,6 +42,7 @@ export const customerVisibleTypes = [
   'move_in',
   'move_out',
   'release',
+  'fit_out',
 ] as const satisfies readonly CaseRow['type'][]
 export type CaseInsert = typeof cases.$inferInsert
 export type EventRow = typeof caseEvents.$inferSelect
@@ -50,9 +51,17 @@ export type AttachmentMeta = Omit<typeof caseAttachments.$inferSelect, 'content'
 export type SignOffRow = typeof caseSignOffs.$inferSelect
 
 /**
+ * Types every staff member of the building sees: a fit-out needs five departments on one case at
+ * once — engineering reviews and inspects, security issues and revokes passes, every department
+ * patrols and its head signs the acceptance, finance takes and returns the money — whichever
+ * department's queue holds it at the moment.
+ */
+export const buildingWideTypes = ['fit_out'] as const satisfies readonly CaseRow['type'][]
+
+/**
  * The cases a caller may see: their buildings' cases if they hold case.read_all (the desk, its
- * supervisors, managers); otherwise their department's queue, cases assigned to or raised by them;
- * a customer only their own. Anything else is not found.
+ * supervisors, managers); otherwise their department's queue, cases assigned to or raised by them,
+ * and the building-wide types; a customer only their own. Anything else is not found.
  */
 export function caseScope(actor: Actor): SQL {
   const scope = propertyScope(actor, cases.orgId, cases.propertyId)
@@ -66,7 +75,11 @@ export function caseScope(actor: Actor): SQL {
       ) ?? sql`false`
     )
   if (actor.permissions.has('case.read_all')) return scope
-  const mine: SQL[] = [eq(cases.assigneeId, actor.userId), eq(cases.createdBy, actor.userId)]
+  const mine: SQL[] = [
+    eq(cases.assigneeId, actor.userId),
+    eq(cases.createdBy, actor.userId),
+    inArray(cases.type, [...buildingWideTypes]),
+  ]
   if (actor.department)
     mine.push(eq(cases.department, actor.department as NonNullable<CaseRow['department']>))
   return and(scope, or(...mine)) ?? sql`false`
@@ -528,4 +541,66 @@ export async function occupancyRole(db: Db, unitId: string, customerId: string, 
     )
   if (rows.some((r) => r.role === 'owner')) return 'owner' as const
   return rows.length ? ('tenant' as const) : null
+}
+
+/** Files of a case a step may name (drawings, photos): every attachment but signatures. */
+export async function attachmentIdsOf(db: Db, caseId: string) {
+  const rows = await db
+    .select({ id: caseAttachments.id })
+    .from(caseAttachments)
+    .where(and(eq(caseAttachments.caseId, caseId), sql`${caseAttachments.kind} <> 'signature'`))
+  return rows.map((r) => r.id)
+}
+
+/**
+ * H-FO-3: the case's own money — deposits taken for it and its charges with what is still open.
+ * Only the case's customer's: a deposit or charge of someone else naming the case by mistake is
+ * not this customer's money.
+ */
+export async function caseMoney(db: Db, c: { id: string; customerId: string | null }) {
+  const deposits = (await db.execute(sql`
+    select id, type, balance, refund_due_on::text as refund_due_on from deposits
+    where case_id = ${c.id} and customer_id = ${c.customerId} order by created_at, id`)) as {
+    rows: { id: string; type: string; balance: string | number; refund_due_on: string | null }[]
+  }
+  const charges = (await db.execute(sql`
+    select ci.code, sum(c.amount) as amount,
+           sum(c.amount - coalesce(
+             (select sum(a.amount) from allocations a where a.charge_id = c.id), 0)) as open
+    from charges c join charge_items ci on ci.id = c.charge_item_id
+    where c.case_id = ${c.id} and c.customer_id = ${c.customerId} and c.reversed_at is null
+    group by ci.code order by ci.code`)) as {
+    rows: { code: string; amount: string | number; open: string | number }[]
+  }
+  const ds = deposits.rows.map((d) => ({
+    id: d.id,
+    type: d.type,
+    balance: Number(d.balance),
+    refundDueOn: d.refund_due_on,
+  }))
+  return {
+    deposits: ds,
+    held: ds.reduce((s, d) => s + d.balance, 0),
+    charges: charges.rows.map((c) => ({
+      code: c.code,
+      amount: Number(c.amount),
+      open: Number(c.open),
+    })),
+  }
+}
+
+/** The open liaison slips a case raised to a department (issued or received). */
+export async function openSlipsOf(db: Db, parentId: string, department: string) {
+  return db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.parentId, parentId),
+        eq(cases.type, 'liaison'),
+        eq(cases.department, department as NonNullable<CaseRow['department']>),
+        inArray(cases.state, ['issued', 'received']),
+      ),
+    )
+    .orderBy(cases.createdAt)
 }

@@ -288,12 +288,21 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       config: { permission: 'case.read', staffOnly: true },
       schema: {
         tags,
-        summary: 'Record that the complaint record or repair order was printed (audited: H-IS-14)',
+        summary: 'Record that a sheet of the case was printed (audited: H-IS-14)',
         params: IdParams,
+        querystring: Type.Object(
+          {
+            /** Which sheet: the case record (default), a settlement, a release slip, pass cards, a permit. */
+            document: Type.Optional(
+              Type.Enum(['record', 'settlement', 'release_slip', 'pass_cards', 'permit']),
+            ),
+          },
+          { additionalProperties: false },
+        ),
       },
     },
     async (req, reply) => {
-      await recordPrint(deps, contextOf(req), req.params.id)
+      await recordPrint(deps, contextOf(req), req.params.id, req.query.document ?? 'record')
       return reply.status(204).send()
     },
   )

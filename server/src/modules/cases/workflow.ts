@@ -15,7 +15,7 @@ export type Recipients = {
   creator?: true
 }
 
-export type DeadlineName = 'respond' | 'resolve' | 'follow_up' | 'reply'
+export type DeadlineName = 'respond' | 'resolve' | 'follow_up' | 'reply' | 'rectify' | 'refund'
 
 /** Things an action causes, run by the engine: database effects in the transaction, messages after. */
 export type Effect =
@@ -46,6 +46,23 @@ export type Effect =
   | { kind: 'deduct_deposit'; depositId: string; amount: number; reason: string }
   /** One level up the reporting line (H-FD-8, H-IS-19): the supervisor, then the manager. */
   | { kind: 'escalate' }
+  /** H-FO-9: fit-out workers' passes — one per rostered worker, revoked, suspended by a stop-work
+   * order and reinstated, collected at the end. */
+  | { kind: 'issue_passes'; validFrom: string; validTo: string }
+  | { kind: 'revoke_pass'; passId: string; reason: string }
+  | { kind: 'suspend_passes' }
+  | { kind: 'reinstate_passes' }
+  | { kind: 'collect_passes' }
+  /** Completes the open liaison slips this case raised to a department, through the slips' own
+   * steps (received, done with the feedback): their task was done on this case (a head signed). */
+  | { kind: 'complete_slips'; department: string; feedback: string }
+  /** H-FO-15: the case's deposits are refunded three months after a clean re-inspection. */
+  | { kind: 'schedule_refund'; reinspectedOn: string }
+  /** Pays back what is left on the case's deposits (finance, on or after their due date). */
+  | {
+      kind: 'refund_deposits'
+      method: 'cash' | 'bank_transfer' | 'card' | 'wechat_pay' | 'alipay'
+    }
   /** Bills the case's customer through the billing module (a paid repair). */
   | {
       kind: 'post_charge'
@@ -66,6 +83,17 @@ export type CaseFacts = {
   issued?: { keys: number; cards: number } | null
   /** The customer's current role in the unit: a tenant's goods need the owner's consent. */
   occupancyRole?: 'owner' | 'tenant' | null
+  /** The case's own money (H-FO-3): deposits taken for it, its charges, what is still open. */
+  caseMoney?: CaseMoney
+  /** Ids of the files attached to the case (drawings, photos), signatures excepted. */
+  attachmentIds?: string[]
+}
+export type CaseMoney = {
+  deposits: { id: string; type: string; balance: number; refundDueOn: string | null }[]
+  /** Balance held on the case's deposits, fen. */
+  held: number
+  /** Charges of the case, by charge-item code (debris_removal): posted and still open, fen. */
+  charges: { code: string; amount: number; open: number }[]
 }
 export type FactName = keyof CaseFacts
 
@@ -76,6 +104,8 @@ export type Caller = {
   department: string | null
   roleCode: string
   customerId: string | null
+  /** The caller's display name, for records a step keeps (who patrolled). */
+  name?: string
 }
 
 /** What an action sees of the case: its state, its fields and the caller. */
@@ -94,6 +124,8 @@ export type CaseView<Data = Record<string, unknown>> = {
   caller?: Caller
   /** Today in the building's time zone (a release slip is valid on its day). */
   today?: string
+  /** The moment the step is taken (ISO), for records a step keeps. */
+  now?: string
   facts?: CaseFacts
 }
 
@@ -133,6 +165,18 @@ export type CreateDef<S extends string> = {
   startIn?: (data: Record<string, unknown>) => S
   defaults?: (data: Record<string, unknown>) => CasePatch
   effects?: (view: CaseView) => Effect[]
+  /** Only units of these kinds (a fit-out permit is for offices). */
+  unitKinds?: readonly ('office' | 'apartment')[]
+  /** A refusal code for the new case's fields (dates in order, not in the past), or null. */
+  check?: (data: Record<string, unknown>, today: string) => string | null
+}
+
+/** A step the calendar takes, not a person: when the named deadline falls due (H-FO-15). */
+export type DueStep = (view: CaseView) => {
+  patch: CasePatch
+  effects?: Effect[]
+  /** The timeline's name for the step. */
+  action: string
 }
 
 export type Workflow<S extends string = string> = {
@@ -145,6 +189,8 @@ export type Workflow<S extends string = string> = {
   actions: Record<string, ActionDef<S>>
   /** Facts the engine loads for this type's guards. */
   facts?: readonly FactName[]
+  /** Steps taken when a deadline of that name falls due, instead of marking it overdue. */
+  onDue?: Partial<Record<DeadlineName, DueStep>>
 }
 
 /** Declares a workflow and checks that its table is consistent: every state named exists. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { permissions } from '../../platform/permissions'
 import { availableActions, planAction } from './plan-action'
 import type { CaseView, Effect } from './workflow'
-import { workflows, type CaseType } from './workflows'
+import { numberPrefix, workflows, type CaseType } from './workflows'
 
 // Every (state, action) pair of every workflow: allowed from the states the table names, refused
 // (wrong state) from every other. The caller holds every permission and works in the case's
@@ -11,6 +11,7 @@ import { workflows, type CaseType } from './workflows'
 const all = new Set<string>(permissions)
 const TECH = '00000000-0000-4000-8000-000000000001'
 const OTHER = '00000000-0000-4000-8000-000000000002'
+const DRAWING = '00000000-0000-4000-8000-000000000003'
 const admin = {
   userId: OTHER,
   kind: 'staff' as const,
@@ -108,10 +109,85 @@ const examples: Record<CaseType, Record<string, Record<string, unknown>>> = {
     refuse: { reason: '物品与放行条不符' },
     cancel: { reason: '客户取消' },
   },
+  fit_out: {
+    sign_agreement: { rulesAccepted: true, signerName: '刘经理' },
+    confirm_fees: {},
+    submit_drawings: { attachmentIds: [DRAWING] },
+    approve_drawings: {},
+    reject_drawings: { changes: ['消防喷淋头间距不符合规范'] },
+    submit_roster: {
+      ...{ startDate: '2026-12-01', endDate: '2027-01-31', dailyHours: '08:00-18:00' },
+      workers: [
+        { name: '王师傅', idNumber: '110101199003071234', role: '电工', phone: '13812345678' },
+      ],
+    },
+    issue_passes: { validFrom: '2026-12-01', validTo: '2027-01-31', rulesExplained: true },
+    revoke_pass: { passId: TECH, reason: '人员离场' },
+    record_patrol: { findings: [] },
+    issue_rectification: { items: ['走廊堆放材料'], dueOn: '2026-12-05' },
+    confirm_rectified: { n: 1 },
+    stop_work: { reason: '擅自改动消防管线' },
+    resume_work: {},
+    apply_acceptance: { completedOn: '2026-11-29' },
+    call_inspection: { departments: ['engineering'], inspectOn: '2026-12-02' },
+    inspect: { result: 'pass' },
+    deduct_damages: {},
+    refund_deposit: { method: 'bank_transfer' },
+    collect_passes: {},
+    close: {},
+    escalate: { reason: '客户投诉审批太慢' },
+    cancel: { reason: '客户放弃装修' },
+  },
+}
+
+/** A fit-out in `state` on which `action` passes every check but the state. */
+function fitOutView(state: string, action: string): CaseView {
+  const head = ['approve_drawings', 'reject_drawings', 'inspect'].includes(action)
+  return {
+    state,
+    data: {
+      startDate: '2026-12-01',
+      endDate: '2027-01-31',
+      schedule: { startDate: '2026-12-01', endDate: '2027-01-31', dailyHours: '08:00-18:00' },
+      rounds: [{ n: 1, attachmentIds: [DRAWING], submittedOn: '2026-11-29' }],
+      rectifications:
+        action === 'confirm_rectified'
+          ? [{ n: 1, items: ['x'], dueOn: '2026-12-05', issuedOn: '2026-11-29', status: 'open' }]
+          : [],
+      acceptance: [{ n: 1, departments: ['engineering'], inspectOn: '2026-12-02', results: {} }],
+      damages:
+        action === 'deduct_damages'
+          ? [{ n: 1, round: 1, department: 'engineering', item: '墙面', location: '走廊' }].map(
+              (d) => ({ ...d, cost: 30000, resolution: 'deposit' }),
+            )
+          : [],
+      refundDue: true,
+      passesCollected: action === 'close',
+    },
+    today: '2026-11-29',
+    now: '2026-11-29T02:00:00.000Z',
+    facts: {
+      caseMoney: {
+        deposits: [{ id: OTHER, type: 'fit_out', balance: 1_000_000, refundDueOn: null }],
+        held: 1_000_000,
+        charges: [{ code: 'debris_removal', amount: 50_000, open: 0 }],
+      },
+      attachmentIds: [DRAWING],
+    },
+    priority: 'normal',
+    department: 'customer_service',
+    caller: {
+      ...admin,
+      roleCode: head ? 'department_head' : 'admin',
+      department: 'engineering',
+      name: '测试',
+    },
+  }
 }
 
 /** A case in `state` on which `action` passes every check but the state. */
 function viewFor(type: CaseType, state: string, action: string): CaseView {
+  if (type === 'fit_out') return fitOutView(state, action)
   return {
     state,
     data: {
@@ -593,5 +669,627 @@ describe('moves and goods release', () => {
         patch: { data: { movingHelp: { movingCompany: '大众搬家', trolleys: 3 } } },
       })
     }
+  })
+})
+
+describe('case numbers', () => {
+  it('every type reads as its own initials: no two types share a prefix', () => {
+    const prefixes = Object.values(numberPrefix)
+    expect(new Set(prefixes).size).toBe(prefixes.length)
+    expect(Object.keys(numberPrefix).sort()).toEqual(Object.keys(workflows).sort())
+  })
+})
+
+describe('fit-outs', () => {
+  const fitOut = workflows.fit_out
+  type Caller = NonNullable<CaseView['caller']>
+  const as = (roleCode: string, department: string | null): Caller => ({
+    ...admin,
+    userId: TECH,
+    roleCode,
+    department,
+    name: '测试',
+  })
+  const callers = {
+    agent: as('agent', 'customer_service'),
+    csSupervisor: as('supervisor', 'customer_service'),
+    engHead: as('department_head', 'engineering'),
+    engTech: as('department_staff', 'engineering'),
+    secHead: as('department_head', 'security'),
+    secGuard: as('department_staff', 'security'),
+    cleanHead: as('department_head', 'cleaning'),
+    finance: as('finance', 'finance'),
+    manager: as('manager', 'customer_service'),
+    admin: as('admin', null),
+  }
+  const view = (state: string, over: Partial<CaseView> = {}): CaseView => ({
+    ...fitOutView(state, 'x'),
+    ...over,
+  })
+  const plan = (state: string, name: string, input: unknown, over: Partial<CaseView> = {}) =>
+    planAction(fitOut, view(state, over), name, all, input)
+  const refusalOf = (p: ReturnType<typeof planAction>) => (p.ok ? null : p.refusal)
+  const patchOf = (p: ReturnType<typeof planAction>) => (p.ok ? p.patch : null)
+  const money = (over: Partial<NonNullable<NonNullable<CaseView['facts']>['caseMoney']>>) => ({
+    facts: {
+      attachmentIds: [DRAWING],
+      caseMoney: { deposits: [], held: 0, charges: [], ...over },
+    },
+  })
+  const fitOutDeposit = { id: OTHER, type: 'fit_out', balance: 1_000_000, refundDueOn: null }
+
+  it('H-FO-5 only the engineering supervisor (its department head) approves or rejects drawings', () => {
+    const input = { approve_drawings: {}, reject_drawings: { changes: ['配电箱须避开疏散通道'] } }
+    for (const [name, i] of Object.entries(input)) {
+      expect(plan('in_review', name, i, { caller: callers.engHead })).toMatchObject({ ok: true })
+      for (const caller of [
+        callers.engTech,
+        callers.agent,
+        callers.csSupervisor,
+        callers.secHead,
+        callers.manager,
+        callers.admin,
+      ])
+        expect(refusalOf(plan('in_review', name, i, { caller })), caller.roleCode).toEqual({
+          code: 'cases.not_allowed',
+          reason: 'fit_out.engineering_supervisor_only',
+        })
+    }
+  })
+
+  it('H-FO-6 H-FO-7 a decision comes back to customer service, signed; a rejection needs the changes required', () => {
+    const inReview = { caller: callers.engHead }
+    expect(refusalOf(plan('in_review', 'reject_drawings', {}, inReview))).toMatchObject({
+      code: 'request.invalid',
+      field: 'changes',
+    })
+    expect(
+      refusalOf(plan('in_review', 'reject_drawings', { changes: [] }, inReview)),
+    ).toMatchObject({ code: 'request.invalid', field: 'changes' })
+    const rejected = plan('in_review', 'reject_drawings', { changes: ['喷淋头加密'] }, inReview)
+    expect(rejected).toMatchObject({
+      ok: true,
+      to: 'returned',
+      signOff: true,
+      visibleToCustomer: true,
+      patch: {
+        department: 'customer_service',
+        data: {
+          rounds: [
+            {
+              n: 1,
+              attachmentIds: [DRAWING],
+              decision: 'rejected',
+              changes: ['喷淋头加密'],
+              reviewedOn: '2026-11-29',
+              reviewedBy: '测试',
+            },
+          ],
+        },
+      },
+    })
+    expect(effectsOf(rejected)).toContainEqual(
+      expect.objectContaining({ template: 'fit_out.drawings_rejected' }),
+    )
+    const approved = plan('in_review', 'approve_drawings', {}, inReview)
+    expect(approved).toMatchObject({ ok: true, to: 'approved', signOff: true })
+    expect(patchOf(approved)).toMatchObject({ department: 'customer_service' })
+  })
+
+  it('H-FO-4 H-FO-7 drawings are the case’s own files; a resubmission is a new round, the earlier kept', () => {
+    expect(refusalOf(plan('fees_paid', 'submit_drawings', { attachmentIds: [OTHER] }))).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.attachment_unknown',
+    })
+    const rejected = {
+      n: 1,
+      attachmentIds: [DRAWING],
+      submittedOn: '2026-11-20',
+      decision: 'rejected',
+    }
+    const again = plan(
+      'returned',
+      'submit_drawings',
+      { attachmentIds: [DRAWING], note: '第二版' },
+      { data: { rounds: [rejected] } },
+    )
+    expect(again).toMatchObject({ ok: true, to: 'in_review' })
+    expect(patchOf(again)).toEqual({
+      department: 'engineering',
+      data: {
+        rounds: [
+          rejected,
+          { n: 2, attachmentIds: [DRAWING], note: '第二版', submittedOn: '2026-11-29' },
+        ],
+      },
+    })
+  })
+
+  it('H-FO-3 H-FO-14 H-FO-15 only finance moves money (the manager and admin may act for it)', () => {
+    const steps: [string, string, Partial<CaseView>][] = [
+      ['agreement_signed', 'confirm_fees', {}],
+      ['rectifying', 'deduct_damages', { data: fitOutView('x', 'deduct_damages').data }],
+      ['accepted', 'refund_deposit', {}],
+    ]
+    for (const [state, name, over] of steps) {
+      const input = examples.fit_out[name]
+      for (const caller of [callers.finance, callers.manager, callers.admin])
+        expect(
+          plan(state, name, input, { ...over, caller }),
+          `${name} ${caller.roleCode}`,
+        ).toMatchObject({
+          ok: true,
+        })
+      for (const caller of [callers.agent, callers.csSupervisor, callers.engHead, callers.secGuard])
+        expect(refusalOf(plan(state, name, input, { ...over, caller })), name).toEqual({
+          code: 'cases.not_allowed',
+          reason: 'fit_out.finance_only',
+        })
+    }
+  })
+
+  it('H-FO-3 the fees are confirmed from the ledger: the fit-out deposit, the debris fee, nothing open', () => {
+    const finance = { caller: callers.finance }
+    const confirm = (m: Parameters<typeof money>[0]) =>
+      refusalOf(plan('agreement_signed', 'confirm_fees', {}, { ...finance, ...money(m) }))
+    const debris = (open: number) => ({ code: 'debris_removal', amount: 80_000, open })
+    expect(confirm({})).toEqual({ code: 'cases.guard', reason: 'fit_out.deposit_missing' })
+    // A pass-card deposit named on the case is not the fit-out deposit.
+    const passCard = { ...fitOutDeposit, type: 'pass' }
+    expect(confirm({ deposits: [passCard], held: passCard.balance, charges: [debris(0)] })).toEqual(
+      { code: 'cases.guard', reason: 'fit_out.deposit_missing' },
+    )
+    const held = { deposits: [fitOutDeposit], held: fitOutDeposit.balance }
+    expect(confirm(held)).toEqual({ code: 'cases.guard', reason: 'fit_out.debris_fee_missing' })
+    expect(confirm({ ...held, charges: [debris(30_000)] })).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.fees_open',
+    })
+    const other = { code: 'management_fee', amount: 100, open: 100 }
+    expect(confirm({ ...held, charges: [debris(0), other] })).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.fees_open',
+    })
+    expect(confirm({ ...held, charges: [debris(0)] })).toBeNull()
+    const p = plan(
+      'agreement_signed',
+      'confirm_fees',
+      {},
+      { ...finance, ...money({ ...held, charges: [debris(0)] }) },
+    )
+    expect(p).toMatchObject({ ok: true, to: 'fees_paid', signOff: true })
+    expect(patchOf(p)).toEqual({ department: 'customer_service' })
+  })
+
+  it('H-FO-2 the signed agreement sends the case to finance’s queue and tells finance', () => {
+    const signed = plan('applied', 'sign_agreement', { rulesAccepted: true, signerName: '刘经理' })
+    expect(signed).toMatchObject({ ok: true, to: 'agreement_signed', signOff: true })
+    expect(patchOf(signed)).toEqual({ department: 'finance' })
+    expect(effectsOf(signed)).toContainEqual({
+      kind: 'notify',
+      to: { department: 'finance' },
+      template: 'fit_out.fees_due',
+    })
+    expect(refusalOf(plan('applied', 'sign_agreement', { signerName: '刘经理' }))).toMatchObject({
+      code: 'request.invalid',
+      field: 'rulesAccepted',
+    })
+  })
+
+  it('H-FO-8 H-FO-9 the roster goes to security’s queue; each worker once', () => {
+    const roster = examples.fit_out['submit_roster']!
+    expect(patchOf(plan('approved', 'submit_roster', roster))).toMatchObject({
+      department: 'security',
+    })
+    // Later additions keep the state and the queue.
+    const later = plan('in_works', 'submit_roster', roster)
+    expect(later).toMatchObject({ ok: true, to: 'in_works' })
+    expect(patchOf(later)).not.toHaveProperty('department')
+    const worker = (roster['workers'] as { idNumber: string }[])[0]!
+    const twice = [worker, { ...worker, name: '重名', idNumber: worker.idNumber.toLowerCase() }]
+    expect(refusalOf(plan('approved', 'submit_roster', { ...roster, workers: twice }))).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.worker_twice',
+    })
+  })
+
+  it('H-FO-9 only security issues and revokes passes (the manager and admin may act for it)', () => {
+    const steps: [string, string][] = [
+      ['roster_submitted', 'issue_passes'],
+      ['in_works', 'revoke_pass'],
+    ]
+    for (const [state, name] of steps) {
+      const input = examples.fit_out[name]
+      for (const caller of [callers.secGuard, callers.secHead, callers.manager, callers.admin])
+        expect(plan(state, name, input, { caller }), `${name} ${caller.roleCode}`).toMatchObject({
+          ok: true,
+        })
+      for (const caller of [callers.agent, callers.csSupervisor, callers.engHead, callers.finance])
+        expect(refusalOf(plan(state, name, input, { caller })), name).toEqual({
+          code: 'cases.not_allowed',
+          reason: 'fit_out.security_only',
+        })
+    }
+    const issued = plan('roster_submitted', 'issue_passes', examples.fit_out['issue_passes'], {
+      caller: callers.secGuard,
+    })
+    expect(effectsOf(issued)).toContainEqual({
+      kind: 'issue_passes',
+      validFrom: '2026-12-01',
+      validTo: '2027-01-31',
+    })
+    expect(patchOf(issued)).toMatchObject({
+      department: 'customer_service',
+      data: { rulesExplainedOn: '2026-11-29', permitIssuedOn: '2026-11-29' },
+    })
+  })
+
+  it('H-FO-10 a finding is explained to the customer and goes to the head of its department, urgently when serious', () => {
+    const finding = (department: string, severity: string) => ({
+      description: '消防通道堆放材料',
+      location: '走廊',
+      severity,
+      department,
+    })
+    const findings = [finding('security', 'serious'), finding('engineering', 'minor')]
+    expect(refusalOf(plan('in_works', 'record_patrol', { findings }))).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.finding_not_explained',
+    })
+    const patrol = plan('in_works', 'record_patrol', { findings, explainedTo: '何工' })
+    expect(patrol).toMatchObject({ ok: true, to: 'in_works' })
+    expect(effectsOf(patrol)).toEqual([
+      {
+        kind: 'notify',
+        to: { department: 'security', role: 'department_head' },
+        template: 'fit_out.finding',
+        urgent: true,
+      },
+      {
+        kind: 'notify',
+        to: { department: 'engineering', role: 'department_head' },
+        template: 'fit_out.finding',
+        urgent: false,
+      },
+      { kind: 'notify', to: { customer: true }, template: 'fit_out.finding_explained' },
+    ])
+    // A clean patrol tells nobody.
+    expect(effectsOf(plan('in_works', 'record_patrol', { findings: [] }))).toEqual([])
+  })
+
+  it('H-FO-10 rectification notices share one deadline, on the earliest open day; an overdue one keeps it', () => {
+    const notice = (n: number, dueOn: string) => ({
+      n,
+      items: ['整改'],
+      dueOn,
+      issuedOn: '2026-11-20',
+      status: 'open',
+    })
+    const issue = (
+      open: ReturnType<typeof notice>[],
+      dueOn: string,
+      now = '2026-11-29T02:00:00.000Z',
+    ) =>
+      effectsOf(
+        plan(
+          'in_works',
+          'issue_rectification',
+          { items: ['清理走廊'], dueOn },
+          {
+            now,
+            data: { rectifications: open },
+          },
+        ),
+      ).filter((e) => e.kind !== 'notify')
+    expect(issue([], '2026-12-04')).toEqual([
+      { kind: 'start_deadline', name: 'rectify', dueAt: '2026-12-04T18:00:00+08:00' },
+    ])
+    // An earlier notice still open: its day stays the deadline.
+    expect(issue([notice(1, '2026-12-02')], '2026-12-04')).toEqual([])
+    // A new notice due sooner moves the deadline forward.
+    expect(issue([notice(1, '2026-12-06')], '2026-12-04')).toEqual([
+      { kind: 'start_deadline', name: 'rectify', dueAt: '2026-12-04T18:00:00+08:00' },
+    ])
+    // A notice already overdue keeps its running (overdue) deadline: never restarted in the past.
+    expect(issue([notice(1, '2026-11-27')], '2026-12-04')).toEqual([])
+    expect(
+      refusalOf(
+        plan('in_works', 'issue_rectification', { items: ['清理走廊'], dueOn: '2026-11-28' }),
+      ),
+    ).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.due_past',
+    })
+    const done = (open: ReturnType<typeof notice>[], n: number) =>
+      effectsOf(plan('stopped', 'confirm_rectified', { n }, { data: { rectifications: open } }))
+    expect(done([notice(1, '2026-12-02')], 1)).toEqual([{ kind: 'stop_deadline', name: 'rectify' }])
+    expect(done([notice(1, '2026-12-02'), notice(2, '2026-12-05')], 1)).toEqual([
+      { kind: 'start_deadline', name: 'rectify', dueAt: '2026-12-05T18:00:00+08:00' },
+    ])
+    expect(done([notice(1, '2026-12-02'), notice(2, '2026-12-05')], 2)).toEqual([])
+    // The works resume, and acceptance is applied for, only with no notice open.
+    const open = { data: { rectifications: [notice(1, '2026-12-02')] } }
+    expect(refusalOf(plan('stopped', 'resume_work', {}, open))).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.rectification_open',
+    })
+    expect(
+      refusalOf(plan('in_works', 'apply_acceptance', { completedOn: '2026-11-28' }, open)),
+    ).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.rectification_open',
+    })
+  })
+
+  it('H-FO-10 a stop-work order suspends the passes; resuming reinstates them', () => {
+    expect(fitOut.actions['stop_work']?.permission).toBe('case.exception')
+    expect(effectsOf(plan('in_works', 'stop_work', { reason: '擅自改动消防管线' }))).toContainEqual(
+      {
+        kind: 'suspend_passes',
+      },
+    )
+    expect(effectsOf(plan('stopped', 'resume_work', {}))).toContainEqual({
+      kind: 'reinstate_passes',
+    })
+  })
+
+  it('H-FO-11 H-FO-12 acceptance is applied for after the works; customer service calls the heads, engineering always, a slip to each', () => {
+    expect(refusalOf(plan('in_works', 'apply_acceptance', { completedOn: '2026-11-30' }))).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.completed_future',
+    })
+    const call = { departments: ['engineering', 'security'], inspectOn: '2026-12-02' }
+    for (const caller of [callers.engHead, callers.finance])
+      expect(refusalOf(plan('acceptance_applied', 'call_inspection', call, { caller }))).toEqual({
+        code: 'cases.not_allowed',
+        reason: 'fit_out.customer_service_only',
+      })
+    const desk = { caller: callers.agent }
+    expect(
+      refusalOf(
+        plan('acceptance_applied', 'call_inspection', { ...call, departments: ['security'] }, desk),
+      ),
+    ).toEqual({ code: 'cases.guard', reason: 'fit_out.engineering_inspects' })
+    const called = plan('acceptance_applied', 'call_inspection', call, desk)
+    expect(called).toMatchObject({ ok: true, to: 'inspecting' })
+    expect(
+      effectsOf(called).map((e) => e.kind === 'raise_case' && [e.type, e.department, e.dueAt]),
+    ).toEqual([
+      ['liaison', 'engineering', '2026-12-02T18:00:00+08:00'],
+      ['liaison', 'security', '2026-12-02T18:00:00+08:00'],
+    ])
+  })
+
+  it('H-FO-13 H-FO-15 each called head signs; a fail sends it back to rectifying, a clean round accepts it and schedules the refund', () => {
+    const round = (results: Record<string, unknown>) => ({
+      ...fitOutView('inspecting', 'inspect').data,
+      acceptance: [
+        { n: 1, departments: ['engineering', 'security'], inspectOn: '2026-11-29', results },
+      ],
+    })
+    const passed = { result: 'pass', rectifications: [], by: '郑保安主管', on: '2026-11-29' }
+    const failed = { ...passed, result: 'fail', rectifications: ['门禁线缆未恢复'] }
+    const inspect = (caller: Caller, input: Record<string, unknown>, results = {}) =>
+      plan('inspecting', 'inspect', input, { caller, data: round(results) })
+    // Not called, or called and done already.
+    expect(refusalOf(inspect(callers.cleanHead, { result: 'pass' }))).toEqual({
+      code: 'cases.not_allowed',
+      reason: 'fit_out.not_called',
+    })
+    for (const caller of [callers.engTech, callers.manager, callers.admin, callers.csSupervisor])
+      expect(refusalOf(inspect(caller, { result: 'pass' })), caller.roleCode).toEqual({
+        code: 'cases.not_allowed',
+        reason: 'fit_out.not_called',
+      })
+    expect(refusalOf(inspect(callers.secHead, { result: 'pass' }, { security: passed }))).toEqual({
+      code: 'cases.not_allowed',
+      reason: 'fit_out.already_inspected',
+    })
+    expect(refusalOf(inspect(callers.engHead, { result: 'fail' }))).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.rectification_list_required',
+    })
+    // The first head of two: still inspecting, nothing scheduled; the department's inspection
+    // slip is done (the head signed here).
+    const first = inspect(callers.engHead, { result: 'pass' })
+    expect(first).toMatchObject({ ok: true, to: 'inspecting', signOff: true })
+    expect(effectsOf(first)).toEqual([
+      { kind: 'complete_slips', department: 'engineering', feedback: '已到场验收并签字：合格' },
+    ])
+    // The last head: all pass → accepted, the refund is scheduled from today.
+    const clean = inspect(callers.engHead, { result: 'pass' }, { security: passed })
+    expect(clean).toMatchObject({ ok: true, to: 'accepted' })
+    expect(effectsOf(clean)).toContainEqual({
+      kind: 'schedule_refund',
+      reinspectedOn: '2026-11-29',
+    })
+    expect(patchOf(clean)).toMatchObject({ department: 'customer_service' })
+    // Any fail → rectifying, nothing scheduled.
+    for (const [caller, input, results] of [
+      [callers.engHead, { result: 'fail', rectifications: ['检修口未预留'] }, { security: passed }],
+      [callers.engHead, { result: 'pass' }, { security: failed }],
+    ] as const) {
+      const p = inspect(caller, input, results)
+      expect(p).toMatchObject({ ok: true, to: 'rectifying' })
+      expect(effectsOf(p).map((e) => e.kind)).not.toContain('schedule_refund')
+      expect(effectsOf(p)).toContainEqual(
+        expect.objectContaining({ template: 'fit_out.acceptance_failed' }),
+      )
+    }
+    // Customer service's supervisor inspects for the desk when it is called.
+    const desk = plan(
+      'inspecting',
+      'inspect',
+      { result: 'pass' },
+      {
+        caller: callers.csSupervisor,
+        data: {
+          acceptance: [
+            {
+              n: 1,
+              departments: ['customer_service', 'engineering'],
+              inspectOn: '2026-11-29',
+              results: {},
+            },
+          ],
+        },
+      },
+    )
+    expect(desk).toMatchObject({ ok: true, to: 'inspecting' })
+  })
+
+  it('H-FO-14 priced damage waits in finance’s queue; finance takes it from the deposit, the rest billed', () => {
+    const damage = { item: '墙面', location: '走廊', cost: 300_000, resolution: 'deposit' }
+    const repaired = { item: '门框', location: '通道', cost: 9_000, resolution: 'customer_repairs' }
+    const data = {
+      ...fitOutView('inspecting', 'inspect').data,
+      acceptance: [{ n: 1, departments: ['engineering'], inspectOn: '2026-11-29', results: {} }],
+    }
+    const inspected = plan(
+      'inspecting',
+      'inspect',
+      { result: 'pass', damages: [damage, repaired] },
+      {
+        caller: callers.engHead,
+        data,
+      },
+    )
+    expect(patchOf(inspected)).toMatchObject({
+      department: 'finance',
+      data: {
+        damages: [
+          { ...damage, n: 1, round: 1, department: 'engineering' },
+          { ...repaired, n: 2, round: 1, department: 'engineering' },
+        ],
+      },
+    })
+    expect(effectsOf(inspected)).toContainEqual({
+      kind: 'notify',
+      to: { department: 'finance' },
+      template: 'fit_out.deduction_due',
+    })
+    // The refund waits for the deduction.
+    const pending = { ...data, damages: [{ ...damage, n: 1, round: 1, department: 'engineering' }] }
+    expect(
+      refusalOf(
+        plan(
+          'accepted',
+          'refund_deposit',
+          { method: 'cash' },
+          { caller: callers.finance, data: pending },
+        ),
+      ),
+    ).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.deductions_pending',
+    })
+    const deduct = (balance: number) =>
+      plan(
+        'accepted',
+        'deduct_damages',
+        {},
+        {
+          caller: callers.finance,
+          data: pending,
+          facts: {
+            caseMoney: { deposits: [{ ...fitOutDeposit, balance }], held: balance, charges: [] },
+          },
+        },
+      )
+    expect(effectsOf(deduct(1_000_000)).filter((e) => e.kind !== 'notify')).toEqual([
+      {
+        kind: 'deduct_deposit',
+        depositId: OTHER,
+        amount: 300_000,
+        reason: '装修验收损坏：走廊 墙面',
+      },
+    ])
+    // The deposit cannot cover it all: the rest is a compensation charge.
+    expect(effectsOf(deduct(100_000)).filter((e) => e.kind !== 'notify')).toEqual([
+      {
+        kind: 'deduct_deposit',
+        depositId: OTHER,
+        amount: 100_000,
+        reason: '装修验收损坏：走廊 墙面',
+      },
+      {
+        kind: 'post_charge',
+        chargeKind: 'compensation',
+        amount: 200_000,
+        description: '装修验收损坏：走廊 墙面（押金不足部分）',
+      },
+    ])
+    expect(patchOf(deduct(1_000_000))).toMatchObject({
+      department: 'customer_service',
+      data: { damages: [{ n: 1, deducted: true }] },
+    })
+    expect(
+      refusalOf(plan('accepted', 'deduct_damages', {}, { caller: callers.finance, data })),
+    ).toEqual({
+      code: 'cases.not_allowed',
+      reason: 'fit_out.nothing_to_deduct',
+    })
+  })
+
+  it('H-FO-15 the refund is refused before its day; on the day the scheduled step puts the case in finance’s queue', () => {
+    const notDue = {
+      caller: callers.finance,
+      data: { ...fitOutView('accepted', 'x').data, refundDue: false },
+    }
+    // Not offered at all before the day (no button), and refused if sent.
+    expect(refusalOf(plan('accepted', 'refund_deposit', { method: 'cash' }, notDue))).toEqual({
+      code: 'cases.not_allowed',
+      reason: 'fit_out.refund_not_due',
+    })
+    const step = fitOut.onDue?.refund
+    expect(step).toBeDefined()
+    expect(step!(view('accepted'))).toEqual({
+      action: 'refund_due',
+      patch: { department: 'finance', data: { refundDue: true } },
+      effects: [{ kind: 'notify', to: { department: 'finance' }, template: 'fit_out.refund_due' }],
+    })
+    // Only the refund is a scheduled step: the rectification deadline escalates as deadlines do.
+    expect(Object.keys(fitOut.onDue ?? {})).toEqual(['refund'])
+    const refunded = plan(
+      'accepted',
+      'refund_deposit',
+      { method: 'bank_transfer' },
+      { caller: callers.finance },
+    )
+    expect(refunded).toMatchObject({ ok: true, to: 'refunded', signOff: true })
+    expect(effectsOf(refunded)).toContainEqual({ kind: 'refund_deposits', method: 'bank_transfer' })
+  })
+
+  it('H-FO-15 the passes are collected once, before the fit-out closes', () => {
+    expect(refusalOf(plan('refunded', 'close', {}, { data: { passesCollected: false } }))).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.passes_out',
+    })
+    expect(
+      refusalOf(plan('refunded', 'collect_passes', {}, { data: { passesCollected: true } })),
+    ).toEqual({
+      code: 'cases.not_allowed',
+      reason: 'fit_out.passes_collected',
+    })
+    const collected = plan('refunded', 'collect_passes', {}, { data: {} })
+    expect(effectsOf(collected)).toEqual([{ kind: 'collect_passes' }])
+    expect(patchOf(collected)).toEqual({
+      data: { passesCollected: true, passesCollectedOn: '2026-11-29' },
+    })
+  })
+
+  it('H-FO-1 the application: an office, its unit and customer, dates in order and not in the past', () => {
+    const { create } = fitOut
+    expect(create.unitKinds).toEqual(['office'])
+    expect(create.requires).toEqual(['unitId', 'customerId'])
+    const data = { startDate: '2026-12-01', endDate: '2026-12-31' }
+    expect(create.check?.(data, '2026-11-29')).toBeNull()
+    expect(create.check?.(data, '2026-12-01')).toBeNull()
+    expect(create.check?.(data, '2026-12-02')).toBe('fit_out.start_past')
+    expect(create.check?.({ ...data, endDate: '2026-11-30' }, '2026-11-29')).toBe(
+      'fit_out.dates_order',
+    )
+    // Cancelled only before money is taken.
+    expect(fitOut.actions['cancel']?.from).toEqual(['applied', 'agreement_signed'])
   })
 })

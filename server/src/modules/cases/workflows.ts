@@ -9,6 +9,7 @@ import { liaisonWorkflow } from '../liaison'
 import { moveInWorkflow } from '../move-in'
 import { moveOutWorkflow } from '../move-out'
 import { releaseWorkflow } from '../release'
+import { fitOutWorkflow } from '../fit-out/fit-out.workflow'
 
 export type CaseType = CaseRow['type']
 
@@ -21,6 +22,7 @@ export const workflows: Record<CaseType, Workflow> = {
   move_in: moveInWorkflow,
   move_out: moveOutWorkflow,
   release: releaseWorkflow,
+  fit_out: fitOutWorkflow,
 }
 
 /** Case numbers read as the type's initials, the day and a sequence: TS-20261129-0007. */
@@ -33,6 +35,7 @@ export const numberPrefix: Record<CaseType, string> = {
   move_in: 'RZ', // 入驻
   move_out: 'QC', // 迁出
   release: 'FX', // 放行
+  fit_out: 'ZS', // 装修 (ZX is taken by inquiries)
 }
 
 export const finalStates = Object.fromEntries(
@@ -40,4 +43,10 @@ export const finalStates = Object.fromEntries(
 ) as Record<CaseType, readonly string[]>
 
 /** Types a customer may open from the portal. */
-export const customerTypes: readonly CaseType[] = ['complaint', 'repair', 'inquiry', 'move_out']
+export const customerTypes: readonly CaseType[] = [
+  'complaint',
+  'repair',
+  'inquiry',
+  'move_out',
+  'fit_out',
+]

@@ -83,6 +83,13 @@ export const defaultDeadlinePolicies: Readonly<
     urgent: aroundTheClock(30, 12 * 60, 0),
     emergency: aroundTheClock(15, 4 * 60, 0),
   },
+  // 2.5: an application is answered within a working day; each round of drawings is reviewed
+  // within three working days (the resolve clock runs per round). The works have their own dates.
+  fit_out: {
+    normal: working(DAY, THREE_DAYS, 0),
+    urgent: working(240, DAY, 0),
+    emergency: working(60, 240, 0),
+  },
 }
 
 /** Every case type × priority, in the order of the schema's lists. */

@@ -12,4 +12,4 @@ export {
   latestOfficialYear,
   type OfficialDay,
 } from './official-days'
-export { isTimeZone, localDateAt } from './zone'
+export { isTimeZone, localDateAt, nextDate } from './zone'

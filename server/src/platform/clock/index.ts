@@ -15,3 +15,14 @@ export function fixedClock(start: Date): Clock & { set(d: Date): void; advance(m
     },
   }
 }
+
+/** Real time moved by an offset: what the journeys use to reach a day months ahead. */
+export function shiftableClock(): Clock & { setNow(d: Date | null): void } {
+  let offset = 0
+  return {
+    now: () => new Date(Date.now() + offset),
+    setNow: (d) => {
+      offset = d ? d.getTime() - Date.now() : 0
+    },
+  }
+}

@@ -70,4 +70,14 @@ describe('who is told that a case changed', () => {
     const noCases = actor('department_staff', { department: 'engineering', permissions: new Set() })
     expect(mayWatchCase(noCases, ORG, change({ assigneeId: 'user-1' }))).toBe(false)
   })
+
+  it('a building-wide case (a fit-out) reaches every staff member of the building, not customers', () => {
+    const guard = actor('department_staff', { department: 'security' })
+    const wide = change({ department: 'customer_service', buildingWide: true })
+    expect(mayWatchCase(guard, ORG, change({ department: 'customer_service' }))).toBe(false)
+    expect(mayWatchCase(guard, ORG, wide)).toBe(true)
+    expect(mayWatchCase(guard, ORG, { ...wide, propertyId: 'property-other' })).toBe(false)
+    const stranger = actor('customer', { customerId: 'customer-2' })
+    expect(mayWatchCase(stranger, ORG, wide)).toBe(false)
+  })
 })

@@ -16,6 +16,8 @@ export type OutboxMessage =
         department: string | null
         assigneeId: string | null
         customerId: string | null
+        /** Every staff member of the building may see it (a fit-out), whatever its queue. */
+        buildingWide?: boolean
         state: string
         /** The action, or 'created', 'comment', 'overdue', 'escalated'. */
         change: string

@@ -1,5 +1,6 @@
 import { HomeOutlined, UserOutlined } from '@ant-design/icons'
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -18,6 +19,7 @@ import {
 import { type KeyboardEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
+import { isApiError } from '../../api/client'
 import { useCurrentUser } from '../../app/auth/me-context'
 import { useCurrentProperty } from '../../app/property/property-context'
 import { applyFormErrors, errorMessage } from '../../ui/errors'
@@ -34,6 +36,7 @@ import {
   type IntakeValues as Values,
   PARTY_TYPES,
   PRIORITIES,
+  refusalField,
   STAFF_CHANNELS,
 } from './components/intake-form'
 import { type Party, PartyPicker } from './components/PartyPicker'
@@ -139,7 +142,11 @@ export function CaseIntakePage() {
       setParty(null)
       setPartyKey((k) => k + 1)
     } catch (error) {
-      if (!applyFormErrors(form, t, error)) void message.error(errorMessage(t, error))
+      if (applyFormErrors(form, t, error)) return
+      // A rule the server checks on several fields at once (a fit-out's dates) names no field.
+      const field = isApiError(error) ? refusalField(error.code) : null
+      if (field) form.setFields([{ name: field as never, errors: [errorMessage(t, error)] }])
+      else void message.error(errorMessage(t, error))
     }
   }
 
@@ -154,7 +161,7 @@ export function CaseIntakePage() {
   return (
     <>
       <PageHeader title={t('cases.intake.title')} />
-      <Card style={{ maxWidth: 900 }}>
+      <Card style={{ maxWidth: 980 }}>
         <Segmented<CaseType>
           block
           size="large"
@@ -258,6 +265,14 @@ export function CaseIntakePage() {
               onKeyDown={onSubmitKey}
             />
           </Form.Item>
+          {type === 'fit_out' && (
+            <Alert
+              type="info"
+              showIcon
+              title={t('cases.fitOut.form.hint')}
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <TypeFields type={type} onSubmitKey={onSubmitKey} />
           <Row gutter={16}>
             {priorities && (

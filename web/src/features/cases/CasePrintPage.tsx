@@ -28,7 +28,7 @@ export function CasePrintPage() {
   useEffect(() => {
     if (!query.data || recorded.current === id) return
     recorded.current = id
-    mutate(id)
+    mutate({ id, document: query.data.type === 'release' ? 'release_slip' : 'record' })
   }, [id, query.data, mutate])
 
   if (query.isPending) return <Skeleton active />
@@ -110,7 +110,7 @@ export function CasePrintPage() {
             </tr>
             {details.map(([key, value]) => (
               <tr key={key}>
-                <th>{fieldLabel(t, key)}</th>
+                <th>{fieldLabel(t, key, c.type)}</th>
                 <td colSpan={3} className="pre">
                   {dataText(t, key, value, timeZone)}
                 </td>
@@ -141,7 +141,7 @@ export function CasePrintPage() {
                 <td className="nowrap">{e.actorName}</td>
                 <td>
                   {e.kind === 'action'
-                    ? actionLabel(t, e.action ?? '')
+                    ? actionLabel(t, e.action ?? '', c.type)
                     : t(`cases.timeline.kind.${e.kind}`, { defaultValue: e.kind })}
                   {e.toState &&
                     e.fromState !== e.toState &&
@@ -152,7 +152,7 @@ export function CasePrintPage() {
                     e.reason,
                     typeof e.data.text === 'string' ? e.data.text : null,
                     ...shownEntries(e.data).map(
-                      ([k, v]) => `${fieldLabel(t, k)}：${dataText(t, k, v, timeZone)}`,
+                      ([k, v]) => `${fieldLabel(t, k, c.type)}：${dataText(t, k, v, timeZone)}`,
                     ),
                   ]
                     .filter(Boolean)
@@ -172,7 +172,7 @@ export function CasePrintPage() {
             )}
             {c.signOffs.map((s) => (
               <tr key={s.id}>
-                <th>{actionLabel(t, s.action)}</th>
+                <th>{actionLabel(t, s.action, c.type)}</th>
                 <td>
                   {s.signerName}（{roleLabel(t, s.signerRole)}）
                 </td>

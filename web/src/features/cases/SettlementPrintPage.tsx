@@ -32,7 +32,7 @@ export function SettlementPrintPage() {
   useEffect(() => {
     if (!query.data || recorded.current === id) return
     recorded.current = id
-    mutate(id)
+    mutate({ id, document: 'settlement' })
   }, [id, query.data, mutate])
 
   const failed = query.error ?? statement.error ?? deposits.error

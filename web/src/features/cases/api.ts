@@ -37,6 +37,7 @@ const caseTypes = {
   move_in: true,
   move_out: true,
   release: true,
+  fit_out: true,
 } satisfies Record<CaseType, true>
 const priorities = { normal: true, urgent: true, emergency: true } satisfies Record<
   CasePriority,
@@ -68,13 +69,14 @@ export const INTAKE_TYPES: CaseType[] = [
   'move_in',
   'move_out',
   'release',
+  'fit_out',
 ]
 export const CASE_PRIORITIES = Object.keys(priorities) as CasePriority[]
 export const CASE_CHANNELS = Object.keys(channels) as CaseChannel[]
 export const DEPARTMENTS = Object.keys(departments) as DepartmentCode[]
 
 export const casesKey = ['cases'] as const
-const caseKey = (id: string) => [...casesKey, 'one', id] as const
+export const caseKey = (id: string) => [...casesKey, 'one', id] as const
 const viewsKey = ['case-views'] as const
 
 /** The queue: one page of cases after another, newest first. */
@@ -169,11 +171,18 @@ export function useRevealContact(id: string) {
   })
 }
 
-/** Records that the case's form was printed (customer data on paper is audited). */
+/** The sheets of a case that can be printed; the audit log names which one. */
+export type PrintedDocument = 'record' | 'settlement' | 'release_slip' | 'pass_cards' | 'permit'
+
+/** Records that a sheet of the case was printed (customer data on paper is audited). */
 export function useRecordPrint() {
   return useMutation({
-    mutationFn: (id: string) =>
-      unwrap(client.POST('/api/v1/cases/{id}/print', { params: { path: { id } } })),
+    mutationFn: ({ id, document }: { id: string; document: PrintedDocument }) =>
+      unwrap(
+        client.POST('/api/v1/cases/{id}/print', {
+          params: { path: { id }, query: { document } },
+        }),
+      ),
   })
 }
 

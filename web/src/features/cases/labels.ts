@@ -13,11 +13,20 @@ dayjs.extend(relativeTime)
 export const stateLabel = (t: TFunction, type: CaseType, state: string) =>
   t(`cases.state.${type}.${state}`, { defaultValue: state })
 
-export const actionLabel = (t: TFunction, action: string) =>
-  t(`cases.action.${action}`, { defaultValue: action })
+/**
+ * An action's name. Most read the same in every type; a type may name one its own way
+ * (`cases.typeAction.fit_out.inspect` 验收签字 where a move-out's is 迁出验收).
+ */
+export const actionLabel = (t: TFunction, action: string, type?: CaseType) =>
+  t(`cases.typeAction.${type ?? '-'}.${action}`, {
+    defaultValue: t(`cases.action.${action}`, { defaultValue: action }),
+  })
 
-export const fieldLabel = (t: TFunction, field: string) =>
-  t(`cases.field.${field}`, { defaultValue: field })
+/** A field's name, likewise with a type's own wording first (a fit-out's `items` are 整改项). */
+export const fieldLabel = (t: TFunction, field: string, type?: CaseType) =>
+  t(`cases.typeField.${type ?? '-'}.${field}`, {
+    defaultValue: t(`cases.field.${field}`, { defaultValue: field }),
+  })
 
 export const roleLabel = (t: TFunction, code: string) => roleName(t, { code, name: code })
 
@@ -57,6 +66,9 @@ const ENUM_FIELDS = new Set([
   'type',
   'role',
   'resolution',
+  'severity',
+  'decision',
+  'status',
 ])
 
 /** A carrier's ID number as screens show it: the first three and the last two (H-IS-15). */
@@ -66,16 +78,34 @@ export function maskIdNumber(id: string): string {
     : `${id.slice(0, 3)}${'*'.repeat(id.length - 5)}${id.slice(-2)}`
 }
 
-/** One line of a list in a case's data: goods (name × qty) or a damage line (where, what, cost). */
-function itemText(t: TFunction, item: Record<string, unknown>): string {
+/**
+ * One line of a list in a case's data: goods (name × qty), a damage line (where, what, cost), a
+ * patrol's finding (where, what, how serious) or a worker (name and trade: never the ID number).
+ */
+function itemText(t: TFunction, item: Record<string, unknown>, timeZone: string): string {
   if (typeof item.item === 'string') {
     const how =
       typeof item.resolution === 'string' ? enumLabel(t, 'resolution', item.resolution) : ''
     const cost = typeof item.cost === 'number' ? formatFen(item.cost) : ''
     return `${String(item.location ?? '')} ${item.item}：${cost}（${how}）`
   }
-  return `${String(item.name ?? '')} × ${String(item.quantity ?? '')}${item.unit ? ` ${String(item.unit)}` : ''}`
+  if (typeof item.description === 'string') {
+    const severity =
+      typeof item.severity === 'string' ? enumLabel(t, 'severity', item.severity) : ''
+    return `${String(item.location ?? '')} ${item.description}（${severity}）`
+  }
+  if (typeof item.idNumber === 'string')
+    return `${String(item.name ?? '')}（${String(item.role ?? '')}）`
+  if ('quantity' in item)
+    return `${String(item.name ?? '')} × ${String(item.quantity ?? '')}${item.unit ? ` ${String(item.unit)}` : ''}`
+  // Anything else (a fit-out's drawing round, a patrol): its fields, ids left out.
+  return `（${shownEntries(item)
+    .map(([k, v]) => `${fieldLabel(t, k)}：${dataText(t, k, v, timeZone)}`)
+    .join('，')}）`
 }
+
+/** An ID number shown as the server masks it: one that came in clear is masked here too. */
+const maskedId = (id: string) => (id.includes('*') ? id : maskIdNumber(id))
 
 /**
  * One value of a case's data or of an action's recorded input, as text: enum values by their
@@ -87,17 +117,24 @@ export function dataText(t: TFunction, field: string, value: unknown, timeZone: 
   if (typeof value === 'number')
     return field === 'amount' || field === 'cost' ? formatFen(value) : String(value)
   if (typeof value === 'string') {
-    if (field === 'carrierIdNumber') return maskIdNumber(value)
+    if (field === 'carrierIdNumber' || field === 'idNumber') return maskedId(value)
     if (field === 'type') return t(`cases.type.${value}`, { defaultValue: value })
     if (ENUM_FIELDS.has(field)) return enumLabel(t, field, value)
+    // An inspection's pass/fail; elsewhere `result` is what a technician wrote.
+    if (field === 'result' && (value === 'pass' || value === 'fail'))
+      return enumLabel(t, 'result', value)
     if (ISO_TIME.test(value)) return formatDateTime(value, timeZone).slice(0, 16)
     return value
   }
+  if (Array.isArray(value) && field === 'departments')
+    return value.map((d) => t(`department.${String(d)}`, { defaultValue: String(d) })).join('、')
+  if (Array.isArray(value) && field === 'scope')
+    return value.map((s) => enumLabel(t, 'scope', String(s))).join('、')
   if (Array.isArray(value))
     return value
       .map((item) =>
         typeof item === 'object' && item !== null
-          ? itemText(t, item as Record<string, unknown>)
+          ? itemText(t, item as Record<string, unknown>, timeZone)
           : String(item),
       )
       .join('；')
@@ -121,6 +158,9 @@ const HIDDEN_DATA = new Set([
   'level',
   'deadline',
   'reminder',
+  // a fit-out's files and passes by id: its panel shows them by name
+  'attachmentIds',
+  'passId',
 ])
 
 /** The entries of a data object worth showing, in their order. */

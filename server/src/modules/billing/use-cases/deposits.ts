@@ -16,9 +16,65 @@ import type {
 import { addMonths, periodOf } from '../money'
 import { customerInScope, documentNumber, today } from './shared'
 import { localDate } from '../../../platform/clock/local-date'
+import { isWorkingDay, nextDate, type WorkCalendar } from '../../../platform/calendar'
+import { calendarOf } from '../../settings'
 
 /** H-FO-15: the deposit balance comes back three months after a clean re-inspection. */
 export const REFUND_DELAY_MONTHS = 3
+
+/**
+ * H-FO-15: the day a deposit is refunded — three calendar months after the clean re-inspection
+ * (the 31st becomes the month's last day: 30 Nov → 28 Feb, or 29 Feb in a leap year), moved on
+ * to the building's next working day when it falls on a weekend or holiday: finance pays out on
+ * working days.
+ */
+export function refundDueDate(reinspectedOn: string, calendar: WorkCalendar): string {
+  let due = addMonths(reinspectedOn, REFUND_DELAY_MONTHS)
+  // A holiday run is never longer than a few weeks; the bound only guards a misconfigured calendar.
+  for (let k = 0; k < 60 && !isWorkingDay(calendar, due); k++) due = nextDate(due)
+  return due
+}
+
+/**
+ * H-FO-15: schedules the refund of the fit-out deposits the case's customer still has held for the
+ * case (the engine's effect). Another customer's deposit, or a pass-card deposit, naming the case
+ * by mistake keeps its own course.
+ */
+export async function scheduleCaseRefunds(
+  tx: Db,
+  deps: Deps,
+  ctx: RequestContext,
+  c: { id: string; propertyId: string; customerId: string | null },
+  reinspectedOn: string,
+) {
+  const refundDueOn = refundDueDate(reinspectedOn, await calendarOf(tx, c.propertyId))
+  for (const deposit of await repo.depositsOfCase(tx, c, 'fit_out')) {
+    if (deposit.balance <= 0) continue
+    await repo.setRefundDue(tx, deposit.id, refundDueOn)
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'deposit.schedule_refund',
+      entityType: 'deposit',
+      entityId: deposit.id,
+      diff: { reinspectedOn, refundDueOn, caseId: c.id },
+    })
+  }
+  return refundDueOn
+}
+
+/** Pays back what is left on the case's fit-out deposits (finance's step, on the due day). */
+export async function refundCaseDeposits(
+  tx: Db,
+  deps: Deps,
+  ctx: RequestContext,
+  c: { id: string; customerId: string | null },
+  key: string,
+  method: RefundDepositBody['method'],
+) {
+  for (const deposit of await repo.depositsOfCase(tx, c, 'fit_out')) {
+    if (deposit.balance <= 0) continue
+    await refundDeposit(tx, deps, ctx, `${key}:${deposit.id}`, deposit.id, { method })
+  }
+}
 
 type Entry = Awaited<ReturnType<typeof repo.entriesOfDeposits>>[number]
 
@@ -246,7 +302,7 @@ export async function scheduleDepositRefund(
         },
       )
     }
-    const refundDueOn = addMonths(reinspectedOn, REFUND_DELAY_MONTHS)
+    const refundDueOn = refundDueDate(reinspectedOn, await calendarOf(tx, deposit.propertyId))
     await repo.setRefundDue(tx, id, refundDueOn)
     await recordAudit(tx, deps.clock, ctx, {
       action: 'deposit.schedule_refund',
@@ -265,6 +321,7 @@ export async function listDeposits(deps: Deps, ctx: RequestContext, q: DepositLi
     limit,
     ...(q.propertyId ? { propertyId: q.propertyId } : {}),
     ...(q.customerId ? { customerId: q.customerId } : {}),
+    ...(q.caseId ? { caseId: q.caseId } : {}),
     ...(q.view === 'held' ? { held: true } : {}),
     // H-FO-15: a scheduled refund shows in finance's queue on its due date, not before.
     ...(q.view === 'refunds_due' ? { refundDueBy: today(deps) } : {}),

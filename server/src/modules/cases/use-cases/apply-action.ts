@@ -33,7 +33,7 @@ export function viewOf(
   c: repo.CaseRow,
   actor: Actor | null,
   followUpPercent: number,
-  more: Pick<CaseView, 'today' | 'facts'> = {},
+  more: Pick<CaseView, 'today' | 'now' | 'facts'> = {},
 ): CaseView {
   return {
     ...more,
@@ -54,6 +54,7 @@ export function viewOf(
             department: actor.department,
             roleCode: actor.roleCode,
             customerId: actor.customerId,
+            name: actor.displayName,
           },
         }
       : {}),
@@ -133,7 +134,11 @@ export async function applyAction(
     const facts = await factsFor(tx, clock, ctx, workflow, c)
     const plan = planAction(
       workflow,
-      viewOf(c, ctx.actor, policy.followUpPercent, { today: localDate(clock.now()), facts }),
+      viewOf(c, ctx.actor, policy.followUpPercent, {
+        today: localDate(clock.now()),
+        now: clock.now().toISOString(),
+        facts,
+      }),
       actionName,
       ctx.actor.permissions,
       input,
@@ -189,6 +194,7 @@ export async function applyAction(
         clock,
         cause: { ctx },
         raise: (parent, effect) => raiseCase(tx, clock, ctx, parent, effect),
+        act: (id, name, input) => applyAction({ ...deps, db: tx }, ctx, id, name, input),
       },
       updated,
       effects,

@@ -5,10 +5,26 @@ import type { Db } from '../../../platform/db'
 import { AppError } from '../../../platform/errors'
 import type { RequestContext } from '../../../platform/http/context'
 import { enqueue } from '../../../platform/outbox'
-import { deductFromDeposit, depositById, postCharge } from '../../billing'
+import {
+  deductFromDeposit,
+  depositById,
+  postCharge,
+  refundCaseDeposits,
+  scheduleCaseRefunds,
+} from '../../billing'
+import {
+  collectPasses,
+  issuePasses,
+  reinstatePasses,
+  revokePass,
+  suspendPasses,
+} from '../../fit-out/use-cases/passes'
+import { calendarOf } from '../../settings'
+import { startOfLocalDay } from '../../../platform/clock/zoned'
 import { occupyUnit, vacateUnit } from '../../customers'
 import { notifyUsers } from '../../notifications'
 import * as repo from '../cases.repository'
+import { buildingWideTypes } from '../cases.repository'
 import type { Effect, Recipients } from '../workflow'
 import {
   cancelDeadlines,
@@ -30,6 +46,8 @@ export type EffectDeps = {
     parent: repo.CaseRow,
     effect: Extract<Effect, { kind: 'raise_case' }>,
   ) => Promise<repo.CaseRow>
+  /** Takes an action on another case as the same person, through the engine (a child slip). */
+  act?: (caseId: string, action: string, input: Record<string, unknown>) => Promise<repo.CaseRow>
 }
 
 const actorIdOf = (cause: Cause) => (cause.ctx ? cause.ctx.actor.userId : null)
@@ -91,6 +109,9 @@ export async function caseChanged(tx: Db, now: Date, c: repo.CaseRow, change: st
         department: c.department,
         assigneeId: c.assigneeId,
         customerId: c.customerId,
+        ...((buildingWideTypes as readonly string[]).includes(c.type)
+          ? { buildingWide: true }
+          : {}),
         state: c.state,
         change,
       },
@@ -220,6 +241,66 @@ export async function runEffects(deps: EffectDeps, c: repo.CaseRow, effects: Eff
         )
         break
       }
+      case 'complete_slips': {
+        if (!deps.act) throw new Error('completing slips needs a person who acts')
+        for (const slip of await repo.openSlipsOf(tx, current.id, effect.department)) {
+          let version = slip.version
+          if (slip.state === 'issued')
+            version = (await deps.act(slip.id, 'receive', { version })).version
+          await deps.act(slip.id, 'complete', { version, feedback: effect.feedback })
+        }
+        break
+      }
+      case 'issue_passes':
+        if (!cause.ctx) throw new Error('passes are issued by a person')
+        await issuePasses(tx, current, cause.ctx.actor.userId, now, effect)
+        break
+      case 'revoke_pass':
+        await revokePass(tx, current, effect.passId, effect.reason, now)
+        break
+      case 'suspend_passes':
+        await suspendPasses(tx, current, now)
+        break
+      case 'reinstate_passes':
+        await reinstatePasses(tx, current, now)
+        break
+      case 'collect_passes':
+        await collectPasses(tx, current, now)
+        break
+      case 'schedule_refund': {
+        if (!cause.ctx) throw new Error('a refund is scheduled by a person')
+        const refundDueOn = await scheduleCaseRefunds(
+          tx,
+          { db: tx, clock },
+          cause.ctx,
+          current,
+          effect.reinspectedOn,
+        )
+        current = await repo.updateCase(tx, current.id, {
+          data: { ...current.data, reinspectedOn: effect.reinspectedOn, refundDueOn },
+        })
+        // The step falls due as the day begins in the building (the workflow's onDue.refund).
+        const { timeZone } = await calendarOf(tx, current.propertyId)
+        await startDeadline(
+          tx,
+          current,
+          'refund',
+          now,
+          startOfLocalDay(refundDueOn, timeZone).toISOString(),
+        )
+        break
+      }
+      case 'refund_deposits':
+        if (!cause.ctx) throw new Error('a refund is paid by a person')
+        await refundCaseDeposits(
+          tx,
+          { db: tx, clock },
+          cause.ctx,
+          current,
+          `case:${current.id}:v${current.version}`,
+          effect.method,
+        )
+        break
       case 'post_charge': {
         if (!cause.ctx) throw new Error('a charge needs a person who causes it')
         if (!current.customerId)

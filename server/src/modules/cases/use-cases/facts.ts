@@ -43,6 +43,8 @@ export async function factsFor(
         c.unitId && c.customerId
           ? await repo.occupancyRole(tx, c.unitId, c.customerId, localDate(clock.now()))
           : null
+    if (name === 'caseMoney') facts.caseMoney = await repo.caseMoney(tx, c)
+    if (name === 'attachmentIds') facts.attachmentIds = await repo.attachmentIdsOf(tx, c.id)
   }
   return facts
 }

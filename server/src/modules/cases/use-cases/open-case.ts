@@ -5,7 +5,13 @@ import { recordAudit } from '../../../platform/audit'
 import type { Clock } from '../../../platform/clock'
 import { localDate } from '../../../platform/clock/local-date'
 import type { Db } from '../../../platform/db'
-import { AppError, forbidden, invalidField, notFound } from '../../../platform/errors'
+import {
+  AppError,
+  forbidden,
+  invalidField,
+  notFound,
+  type ErrorCode,
+} from '../../../platform/errors'
 import type { Deps, RequestContext } from '../../../platform/http/context'
 import { kickOutbox } from '../../../platform/outbox'
 import { inPropertyScope } from '../../../platform/permissions'
@@ -67,8 +73,10 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, gi
   const data = (body.data ?? {}) as Record<string, unknown>
   const dataError = Value.Errors(workflow.create.data, data)[0]
   if (dataError) {
-    const field = `data${dataError.instancePath.replace(/\//g, '.')}`
-    throw invalidField(field, dataError.message)
+    // A missing field is reported at its own name (H-FO-1: the form marks the field to fill in).
+    const missing = (dataError.params as { requiredProperties?: string[] }).requiredProperties
+    const path = `${dataError.instancePath}${missing?.[0] ? `/${missing[0]}` : ''}`
+    throw invalidField(`data${path.replace(/\//g, '.')}`, dataError.message)
   }
   const named = {
     unitId: body.unitId,
@@ -80,6 +88,16 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, gi
     throw invalidField('department', 'a liaison slip needs the receiving department', 'required')
   const now = clock.now()
   await checkReferences(tx, ctx, body, localDate(now))
+  const { unitKinds, check } = workflow.create
+  if (unitKinds && body.unitId) {
+    const unit = await repo.unitOf(tx, body.unitId)
+    if (unit && !unitKinds.includes(unit.kind))
+      throw new AppError('cases.unit_kind', 'This kind of unit cannot have this kind of case.', {
+        field: 'unitId',
+      })
+  }
+  const refusal = check?.(data, localDate(now))
+  if (refusal) throw new AppError(refusal as ErrorCode, refusal)
   const defaults = workflow.create.defaults?.(data) ?? {}
   const state = workflow.create.startIn?.(data) ?? workflow.initial
   const ends = workflow.final.includes(state)

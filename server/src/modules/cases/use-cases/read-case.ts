@@ -25,10 +25,22 @@ const shownToCustomer = (data: Record<string, unknown>) =>
 
 // Identity numbers in a case's own fields (a carrier's ID on a release slip) are masked like a
 // customer's (H-IS-15): security checks the card in hand, not the number on a screen.
-const maskedData = (data: Record<string, unknown>) =>
-  typeof data['carrierIdNumber'] === 'string'
-    ? { ...data, carrierIdNumber: maskIdNumber(data['carrierIdNumber']) }
-    : data
+const maskedWorkers = (list: unknown[]) =>
+  (list as Record<string, unknown>[]).map((w) => ({
+    ...w,
+    idNumber: maskIdNumber(String(w['idNumber'] ?? '')),
+    phone: maskPhone(String(w['phone'] ?? '')),
+  }))
+const maskedData = (data: Record<string, unknown>) => {
+  const masked = { ...data }
+  if (typeof data['carrierIdNumber'] === 'string')
+    masked['carrierIdNumber'] = maskIdNumber(data['carrierIdNumber'])
+  // A fit-out's roster of workers (H-FO-8): ID numbers and phones masked like a customer's — in
+  // the case's fields and in the timeline, where the roster step kept its input (`workers`).
+  if (Array.isArray(data['roster'])) masked['roster'] = maskedWorkers(data['roster'])
+  if (Array.isArray(data['workers'])) masked['workers'] = maskedWorkers(data['workers'])
+  return masked
+}
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
 
@@ -164,7 +176,7 @@ export async function caseDetail(
       toState: e.toState,
       reason: e.reason,
       visibility: e.visibility,
-      data: customerView ? shownToCustomer(e.data) : e.data,
+      data: maskedData(customerView ? shownToCustomer(e.data) : e.data),
     })),
     attachments: attachments.map((a) => ({
       id: a.id,
@@ -206,13 +218,18 @@ export async function revealContact({ db, clock }: Deps, ctx: RequestContext, id
 }
 
 /** A printed complaint record or repair order carries customer data: the print is audited. */
-export async function recordPrint({ db, clock }: Deps, ctx: RequestContext, id: string) {
+export async function recordPrint(
+  { db, clock }: Deps,
+  ctx: RequestContext,
+  id: string,
+  document = 'record',
+) {
   const c = await repo.findCase(db, ctx.actor, id)
   if (!c) throw notFound('case')
   await recordAudit(db, clock, ctx, {
     action: 'case.print',
     entityType: 'case',
     entityId: c.id,
-    diff: { number: c.number },
+    diff: { number: c.number, document },
   })
 }

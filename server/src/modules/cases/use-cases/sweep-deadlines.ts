@@ -8,7 +8,10 @@ import type { Clock } from '../../../platform/clock'
 import type { Db } from '../../../platform/db'
 import { kickOutbox } from '../../../platform/outbox'
 import * as repo from '../cases.repository'
-import { caseChanged, escalateCase, notify } from './effects'
+import type { DueStep } from '../workflow'
+import { viewOf } from './apply-action'
+import { caseChanged, escalateCase, notify, runEffects } from './effects'
+import { workflows } from '../workflows'
 
 const MINUTE = 60_000
 const SYSTEM = '系统'
@@ -20,6 +23,15 @@ async function sweepCase(tx: Db, now: Date, caseId: string) {
   let changed = false
   for (const d of await repo.deadlinesOf(tx, c.id)) {
     if (d.status !== 'running') continue
+    const step = workflows[c.type].onDue?.[d.name]
+    if (step) {
+      // A scheduled step (H-FO-15): its day has come — the step is taken, nothing is overdue.
+      if (d.dueAt <= now) {
+        c = await takeDueStep(tx, now, c, d, step)
+        changed = true
+      }
+      continue
+    }
     if (d.remindAt && !d.remindedAt && d.remindAt <= now && d.dueAt > now) {
       await repo.updateDeadline(tx, d.id, { remindedAt: now })
       await repo.insertEvent(tx, {
@@ -100,6 +112,50 @@ async function sweepCase(tx: Db, now: Date, caseId: string) {
     await caseChanged(tx, now, c, 'overdue')
   }
   return changed
+}
+
+/** Takes a workflow's scheduled step as the system: patch, timeline event, effects. */
+async function takeDueStep(
+  tx: Db,
+  now: Date,
+  c: repo.CaseRow,
+  d: repo.DeadlineRow,
+  step: DueStep,
+): Promise<repo.CaseRow> {
+  const { patch, effects = [], action } = step(viewOf(c, null, 0))
+  await repo.updateDeadline(tx, d.id, { status: 'met', metAt: now })
+  const updated = await repo.updateCase(tx, c.id, {
+    ...(patch.department !== undefined
+      ? { department: patch.department as repo.CaseRow['department'] }
+      : {}),
+    ...(patch.data ? { data: { ...c.data, ...patch.data } } : {}),
+    version: c.version + 1,
+    updatedAt: now,
+  })
+  await repo.insertEvent(tx, {
+    orgId: c.orgId,
+    caseId: c.id,
+    at: now,
+    actorName: SYSTEM,
+    kind: 'action',
+    action,
+    fromState: c.state,
+    toState: c.state,
+    data: { deadline: d.name, dueAt: d.dueAt.toISOString() },
+  })
+  const cause = { ctx: null, orgId: c.orgId }
+  return runEffects(
+    {
+      tx,
+      clock: { now: () => now },
+      cause,
+      raise: () => {
+        throw new Error('a scheduled step raises no case')
+      },
+    },
+    updated,
+    effects,
+  )
 }
 
 /** Marks what is due; returns how many cases changed. */

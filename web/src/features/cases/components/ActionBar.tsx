@@ -31,7 +31,7 @@ export function ActionBar({ detail, onStale }: Props) {
             type={a === main ? 'primary' : a.reasonRequired ? 'dashed' : 'default'}
             onClick={() => setOpen({ action: a, seen: detail })}
           >
-            {actionLabel(t, a.name)}
+            {actionLabel(t, a.name, detail.type)}
           </Button>
         ))}
       </Flex>

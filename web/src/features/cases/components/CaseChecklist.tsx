@@ -59,9 +59,9 @@ export function CaseChecklist({
                 <Flex vertical gap={2} style={{ flex: 1, minWidth: 0 }}>
                   <Flex gap={8} align="center" wrap>
                     <Typography.Text strong={done} type={done ? undefined : 'secondary'}>
-                      {actionLabel(t, event?.action ?? step.actions[0] ?? step.key)}
+                      {actionLabel(t, event?.action ?? step.actions[0] ?? step.key, detail.type)}
                     </Typography.Text>
-                    {step.clause && <Tag bordered={false}>{step.clause}</Tag>}
+                    {step.clause && <Tag variant="filled">{step.clause}</Tag>}
                     {!done && (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {t(step.optional ? 'cases.checklist.optional' : 'cases.checklist.open')}

@@ -110,7 +110,7 @@ export function CaseFacts({ detail, timeZone, omit = [] }: Props) {
       .filter(([key]) => !omit.includes(key))
       .map(([key, value]) => ({
         key: `data.${key}`,
-        label: fieldLabel(t, key),
+        label: fieldLabel(t, key, detail.type),
         span: typeof value === 'string' && value.length > 40 ? ('filled' as const) : undefined,
         children: (
           <span style={{ whiteSpace: 'pre-wrap' }}>{dataText(t, key, value, timeZone)}</span>

@@ -21,6 +21,13 @@ const STATE_COLOURS: Record<string, string> = {
   answered: 'green',
   done: 'green',
   cancelled: 'default',
+  // a fit-out's stages worth seeing from afar
+  returned: 'orange',
+  approved: 'green',
+  stopped: 'red',
+  rectifying: 'orange',
+  accepted: 'green',
+  refunded: 'cyan',
 }
 
 export function StateTag({ type, state }: { type: CaseType; state: string }) {

@@ -13,7 +13,7 @@ function headline(t: TFunction, type: CaseType, e: TimelineEvent): string {
     typeof e.data.deadline === 'string' ? t(`cases.deadlineName.${e.data.deadline}`) : ''
   switch (e.kind) {
     case 'action':
-      return actionLabel(t, e.action ?? '')
+      return actionLabel(t, e.action ?? '', type)
     case 'created':
       return t('cases.timeline.created', { state: stateLabel(t, type, e.toState ?? '') })
     case 'overdue':
@@ -39,10 +39,12 @@ function EventBody({
   event: e,
   timeZone,
   caseId,
+  type,
 }: {
   event: TimelineEvent
   timeZone: string
   caseId: string
+  type: CaseType
 }) {
   const { t } = useTranslation()
   const exception = e.data.exception === true
@@ -73,7 +75,7 @@ function EventBody({
       )}
       {entries.map(([key, value]) => (
         <Typography.Text key={key} style={{ whiteSpace: 'pre-wrap' }}>
-          <Typography.Text type="secondary">{fieldLabel(t, key)}：</Typography.Text>
+          <Typography.Text type="secondary">{fieldLabel(t, key, type)}：</Typography.Text>
           {dataText(t, key, value, timeZone)}
         </Typography.Text>
       ))}
@@ -122,7 +124,7 @@ export function CaseTimeline({ detail, timeZone }: { detail: CaseDetail; timeZon
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {e.actorName} · {formatDateTime(e.at, timeZone)}
         </Typography.Text>
-        <EventBody event={e} timeZone={timeZone} caseId={detail.id} />
+        <EventBody event={e} timeZone={timeZone} caseId={detail.id} type={detail.type} />
       </Flex>
     ),
   }))

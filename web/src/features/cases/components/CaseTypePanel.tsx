@@ -1,4 +1,6 @@
 import type { CaseDetail } from '../api'
+import { FIT_OUT_SHOWN } from './fit-out/fit-out-data'
+import { FitOutPanel } from './fit-out/FitOutPanel'
 import { MOVE_IN_SHOWN, MoveInPanel } from './MoveInPanel'
 import { MOVE_OUT_SHOWN, MoveOutPanel } from './MoveOutPanel'
 import { RELEASE_SHOWN, ReleasePanel } from './ReleasePanel'
@@ -8,10 +10,11 @@ export function shownByPanel(detail: CaseDetail): readonly string[] {
   if (detail.type === 'move_in') return MOVE_IN_SHOWN
   if (detail.type === 'move_out') return MOVE_OUT_SHOWN
   if (detail.type === 'release') return RELEASE_SHOWN
+  if (detail.type === 'fit_out') return FIT_OUT_SHOWN
   return []
 }
 
-/** A type's own view of the case, beside the generic facts and timeline (moves, release slips). */
+/** A type's own view of the case, beside the generic facts and timeline (moves, slips, fit-outs). */
 export function CaseTypePanel({ detail, timeZone }: { detail: CaseDetail; timeZone: string }) {
   switch (detail.type) {
     case 'move_in':
@@ -20,6 +23,8 @@ export function CaseTypePanel({ detail, timeZone }: { detail: CaseDetail; timeZo
       return <MoveOutPanel detail={detail} timeZone={timeZone} />
     case 'release':
       return <ReleasePanel detail={detail} timeZone={timeZone} />
+    case 'fit_out':
+      return <FitOutPanel detail={detail} timeZone={timeZone} />
     default:
       return null
   }

@@ -1,13 +1,20 @@
 // Choices an action's form offers from what the case is about: the customer's deposits (a damage
 // paid from one) and the case's photos (a damage line's evidence).
 import { Flex, Select } from 'antd'
+import type { CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCan } from '../../../app/auth/me-context'
 import { formatFen } from '../../../ui/money'
 import { useCustomerDeposits } from '../../billing/api'
 import { type Attachment, attachmentUrl } from '../api'
 
-type Controlled = { id?: string; value?: string; onChange?: (value: string | undefined) => void }
+type Controlled = {
+  id?: string
+  value?: string
+  onChange?: (value: string | undefined) => void
+  style?: CSSProperties
+  placeholder?: string
+}
 
 /** A deposit still held for the case's customer (finance's ledger, read with billing.read). */
 export function DepositSelect({

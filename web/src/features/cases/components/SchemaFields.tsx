@@ -1,21 +1,29 @@
 // An action's form, drawn from the JSON Schema of its input (availableActions[].input): the
 // server says what an action takes; this file only decides how each kind of field is entered.
-import { DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd'
+import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd'
 import type { Rule } from 'antd/es/form'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { parseYuan } from '../../../ui/money'
-import { type Attachment, type DepartmentCode, DEPARTMENTS, useAssignable } from '../api'
+import {
+  type Attachment,
+  type CaseType,
+  type DepartmentCode,
+  DEPARTMENTS,
+  useAssignable,
+} from '../api'
 import { enumLabel, fieldLabel, roleLabel } from '../labels'
 import { DepositSelect, PhotoSelect } from './ContextSelects'
-import { ListField } from './SchemaListField'
+import { LinesField, ListField } from './SchemaListField'
 import { SignaturePad } from './SignaturePad'
 
 export type JsonSchema = {
   type?: string
   enum?: unknown[]
+  const?: unknown
   format?: string
+  pattern?: string
   properties?: Record<string, JsonSchema>
   required?: string[]
   items?: JsonSchema
@@ -24,6 +32,7 @@ export type JsonSchema = {
   minimum?: number
   maximum?: number
   exclusiveMinimum?: number
+  minItems?: number
 }
 
 export type Kind =
@@ -37,7 +46,10 @@ export type Kind =
   | 'datetime'
   | 'money'
   | 'boolean'
+  | 'confirm'
   | 'list'
+  | 'lines'
+  | 'choices'
   | 'number'
   | 'textarea'
   | 'text'
@@ -57,6 +69,9 @@ const LONG_TEXT = new Set([
   'comment',
 ])
 
+/** Dates of a step that say when something was done (the works finished): not in the future. */
+const PAST_DATES = new Set(['completedOn'])
+
 export function fieldKind(name: string, schema: JsonSchema): Kind {
   if (name === 'signature') return 'signature'
   if (name === 'assigneeId') return 'assignee'
@@ -64,12 +79,16 @@ export function fieldKind(name: string, schema: JsonSchema): Kind {
   if (name === 'depositId') return 'deposit'
   if (name === 'photoId') return 'photo'
   if (schema.enum) return 'enum'
+  // A box the person must tick ("the rules were explained"): the input takes only true.
+  if (schema.const === true) return 'confirm'
   if (schema.format === 'date') return 'date'
   if (schema.format === 'date-time') return 'datetime'
   // Money travels as fen: the person types yuan.
   if ((name === 'amount' || name === 'cost') && schema.type === 'integer') return 'money'
   if (schema.type === 'boolean') return 'boolean'
   if (schema.type === 'array' && schema.items?.type === 'object') return 'list'
+  if (schema.type === 'array' && schema.items?.enum) return 'choices'
+  if (schema.type === 'array' && schema.items?.type === 'string') return 'lines'
   if (schema.type === 'number' || schema.type === 'integer') return 'number'
   if (LONG_TEXT.has(name) || (schema.maxLength ?? 0) > 200) return 'textarea'
   return 'text'
@@ -100,7 +119,10 @@ export function toActionInput(schema: JsonSchema, values: Record<string, unknown
       input[name] = (value as Record<string, unknown>[]).map((item) =>
         toActionInput(field.items ?? {}, item ?? {}),
       )
-    else if (typeof value === 'string') {
+    else if (kind === 'lines') {
+      const lines = (value as (string | undefined)[]).map((l) => l?.trim()).filter(Boolean)
+      if (lines.length > 0) input[name] = lines
+    } else if (typeof value === 'string') {
       const trimmed = value.trim()
       if (trimmed) input[name] = trimmed
     } else input[name] = value
@@ -120,8 +142,11 @@ export function initialValues(
     orderedFields(schema).flatMap(([name, field]): [string, unknown][] => {
       const kind = fieldKind(name, field)
       const held = data[name]
-      if (kind === 'boolean') return [[name, false]]
-      if (kind === 'list') return [[name, []]]
+      if (kind === 'boolean' || kind === 'confirm') return [[name, false]]
+      if (kind === 'list' || kind === 'choices') return [[name, []]]
+      if (kind === 'lines') return [[name, (field.minItems ?? 0) > 0 ? [''] : []]]
+      // The day a piece of work was finished: today, most often.
+      if (kind === 'date' && PAST_DATES.has(name)) return [[name, dayjs()]]
       if (kind === 'date' && typeof held === 'string' && dayjs(held).isValid())
         return [[name, dayjs(held)]]
       return []
@@ -134,7 +159,16 @@ export function rulesFor(t: TFunction, kind: Kind, field: JsonSchema, required: 
   // `whitespace` makes the validator check for a string: only text the person types gets it (a
   // date, a number or a choice would be refused as missing).
   const typed = kind === 'text' || kind === 'textarea' || kind === 'money'
-  if (required && kind !== 'boolean')
+  if (kind === 'confirm')
+    rules.push({
+      validator: (_, value?: boolean) =>
+        value ? Promise.resolve() : Promise.reject(new Error(t('cases.form.mustConfirm'))),
+    })
+  if (kind === 'choices' && required)
+    rules.push({ required: true, type: 'array', min: 1, message: t('errors.field.required') })
+  if (field.type === 'string' && field.pattern)
+    rules.push({ pattern: new RegExp(field.pattern), message: t('errors.field.pattern') })
+  if (required && kind !== 'boolean' && kind !== 'confirm' && kind !== 'choices')
     rules.push(
       typed
         ? { required: true, whitespace: true, message: t('errors.field.required') }
@@ -162,6 +196,8 @@ export type Context = {
   customerId?: string | null
   attachments?: Attachment[]
   caseId?: string
+  /** The case's type: a field may be named its own way there. */
+  type?: CaseType
 }
 
 function AssigneeSelect({ context, ...props }: { context: Context; id?: string }) {
@@ -213,7 +249,12 @@ export function control(
     case 'photo':
       return <PhotoSelect caseId={context.caseId} attachments={context.attachments ?? []} />
     case 'date':
-      return <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+      // Days that record what happened lie behind; every other date of a step lies ahead.
+      return PAST_DATES.has(name) ? (
+        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      ) : (
+        <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+      )
     case 'datetime':
       // Deadlines, appointments and promised replies lie ahead.
       return (
@@ -227,11 +268,23 @@ export function control(
       return <Input prefix="¥" inputMode="decimal" placeholder="0.00" style={{ maxWidth: 220 }} />
     case 'boolean':
       return <Switch />
+    case 'confirm':
+      return <Checkbox>{fieldLabel(t, name, context.type)}</Checkbox>
+    case 'choices':
+      return (
+        <Checkbox.Group
+          options={(field.items?.enum ?? []).map((v) => ({
+            value: String(v),
+            label: enumLabel(t, name, String(v)),
+          }))}
+        />
+      )
     case 'number':
       return <InputNumber min={field.minimum} max={field.maximum} />
     case 'textarea':
       return <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={field.maxLength} />
     case 'list':
+    case 'lines':
     case 'text':
       return <Input maxLength={field.maxLength} />
   }
@@ -245,15 +298,26 @@ export function SchemaFields({ schema, context }: Props) {
   const required = new Set(schema.required ?? [])
   return orderedFields(schema).map(([name, field]) => {
     const kind = fieldKind(name, field)
-    const label = kind === 'money' ? t('cases.form.amountYuan') : fieldLabel(t, name)
+    const label = kind === 'money' ? t('cases.form.amountYuan') : fieldLabel(t, name, context.type)
     if (kind === 'list')
       return <ListField key={name} name={name} field={field} label={label} context={context} />
+    if (kind === 'lines')
+      return (
+        <LinesField
+          key={name}
+          name={name}
+          label={label}
+          min={field.minItems ?? (required.has(name) ? 1 : 0)}
+          maxLength={field.items?.maxLength}
+          minLength={field.items?.minLength}
+        />
+      )
     return (
       <Form.Item
         key={name}
         name={name}
-        label={label}
-        valuePropName={kind === 'boolean' ? 'checked' : 'value'}
+        label={kind === 'confirm' ? undefined : label}
+        valuePropName={kind === 'boolean' || kind === 'confirm' ? 'checked' : 'value'}
         rules={rulesFor(t, kind, field, required.has(name))}
       >
         {control(t, name, kind, field, context)}

@@ -2,7 +2,7 @@
 // per item. Rows of plain text and numbers sit on one line; rows with choices (a damage line's
 // resolution, deposit and photo) get a small form of their own.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Col, Form, Input, InputNumber, Row, Space } from 'antd'
+import { Button, Card, Col, Flex, Form, Input, InputNumber, Row, Space, Typography } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { type Context, control, fieldKind, type JsonSchema, rulesFor } from './SchemaFields'
@@ -130,5 +130,72 @@ export function ListField({ name, field, label, context }: Props) {
         )}
       </Form.List>
     </Form.Item>
+  )
+}
+
+type LinesProps = {
+  name: string | (string | number)[]
+  label: string
+  /** How many lines at least (a rejection lists one change or more). */
+  min: number
+  minLength?: number
+  maxLength?: number
+  placeholder?: string
+}
+
+/** A list of short texts (the changes a rejection asks for, a notice's items): one line each. */
+export function LinesField({ name, label, min, minLength, maxLength, placeholder }: LinesProps) {
+  const { t } = useTranslation()
+  return (
+    <Form.List
+      name={name}
+      rules={[
+        {
+          validator: (_, rows?: (string | undefined)[]) =>
+            (rows ?? []).filter((r) => r?.trim()).length >= min
+              ? Promise.resolve()
+              : Promise.reject(new Error(t('cases.form.linesRequired', { count: min }))),
+        },
+      ]}
+    >
+      {(rows, { add, remove }, { errors }) => (
+        <Form.Item label={label} required={min > 0}>
+          {rows.map((row, k) => (
+            <Flex key={row.key} gap={8} align="baseline">
+              <Typography.Text type="secondary">{k + 1}.</Typography.Text>
+              <Form.Item
+                name={row.name}
+                style={{ flex: 1, marginBottom: 8 }}
+                rules={
+                  minLength && minLength > 1
+                    ? [
+                        {
+                          min: minLength,
+                          whitespace: true,
+                          message: t('cases.form.minLength', { count: minLength }),
+                        },
+                      ]
+                    : []
+                }
+              >
+                <Input
+                  maxLength={maxLength}
+                  placeholder={placeholder}
+                  aria-label={`${label} ${k + 1}`}
+                />
+              </Form.Item>
+              <MinusCircleOutlined
+                aria-label={t('cases.form.removeRow')}
+                onClick={() => remove(row.name)}
+              />
+            </Flex>
+          ))}
+          <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add('')}>
+            {t('cases.form.addLine')}
+          </Button>
+          <Form.ErrorList errors={errors} />
+        </Form.Item>
+      )}
+    </Form.List>
   )
 }

@@ -16,7 +16,7 @@ export function SignOffsCard({ detail, timeZone }: { detail: CaseDetail; timeZon
           {detail.signOffs.map((s) => (
             <Flex key={s.id} gap={12} align="center" justify="space-between" wrap>
               <Flex vertical>
-                <Typography.Text strong>{actionLabel(t, s.action)}</Typography.Text>
+                <Typography.Text strong>{actionLabel(t, s.action, detail.type)}</Typography.Text>
                 <Typography.Text>
                   {s.signerName} · {roleLabel(t, s.signerRole)}
                 </Typography.Text>

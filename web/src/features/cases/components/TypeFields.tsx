@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next'
 import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CaseType, DEPARTMENTS } from '../api'
+import { FitOutFields } from './fit-out/FitOutFields'
 import { MoveTypeFields } from './MoveTypeFields'
 
 /** The values of a `cases.enum.<field>` group, as the i18n file lists them, with labels. */
@@ -125,6 +126,8 @@ export function TypeFields({ type, onSubmitKey }: Props) {
           </Col>
         </Row>
       )
+    case 'fit_out':
+      return <FitOutFields />
     default:
       return <MoveTypeFields type={type} />
   }

@@ -38,12 +38,29 @@ export type IntakeValues = {
   vehicle?: string
   items?: { name?: string; quantity?: number }[]
   validOn?: Dayjs
+  /** A fit-out's application, named as the server names it so refusals land on their field. */
+  data?: FitOutValues
+}
+
+/** 装修申请表 (H-FO-1) as the form holds it. */
+export type FitOutValues = {
+  contractor?: { name?: string; licenceNumber?: string; siteLead?: string; siteLeadPhone?: string }
+  scope?: string[]
+  scopeDetails?: string
+  startDate?: Dayjs
+  endDate?: Dayjs
+  workerCount?: number
 }
 
 // Customers open these from their own account; the desk opens every type.
-export const CUSTOMER_TYPES: CaseType[] = ['complaint', 'repair', 'inquiry', 'move_out']
+export const CUSTOMER_TYPES: CaseType[] = ['complaint', 'repair', 'inquiry', 'move_out', 'fit_out']
 /** Types of a customer and a unit: the desk must pick both (the server requires them too). */
-export const PARTY_TYPES: ReadonlySet<CaseType> = new Set(['move_in', 'move_out', 'release'])
+export const PARTY_TYPES: ReadonlySet<CaseType> = new Set([
+  'move_in',
+  'move_out',
+  'release',
+  'fit_out',
+])
 /** Types whose title the form can make itself ("客户迁出 · 1205 · 2026-12-01"). */
 export const AUTO_TITLE_TYPES = PARTY_TYPES
 // The choices the desk offers (incidents are urgent by default on the server).
@@ -87,6 +104,8 @@ function dataOf(
         items: (v.items ?? []).map((i) => ({ name: i.name?.trim(), quantity: i.quantity })),
         validOn: day(v.validOn),
       })
+    case 'fit_out':
+      return fitOutData(v.data ?? {})
     default:
       return {}
   }
@@ -94,8 +113,36 @@ function dataOf(
 
 /** The day a move or a slip is about, for a title the form makes itself. */
 export function dayOf(type: CaseType, v: IntakeValues): string | undefined {
+  if (type === 'fit_out') return day(v.data?.startDate)
   const date = type === 'move_in' ? v.moveInDate : type === 'move_out' ? v.moveOutDate : v.validOn
   return day(date)
+}
+
+function fitOutData(v: FitOutValues): Record<string, unknown> {
+  const c = v.contractor ?? {}
+  return compactData({
+    contractor: {
+      name: text(c.name),
+      licenceNumber: text(c.licenceNumber),
+      siteLead: text(c.siteLead),
+      siteLeadPhone: text(c.siteLeadPhone),
+    },
+    scope: v.scope ?? [],
+    scopeDetails: text(v.scopeDetails),
+    startDate: day(v.startDate),
+    endDate: day(v.endDate),
+    workerCount: v.workerCount,
+  })
+}
+
+/**
+ * The field a refusal without a `field` is about (a fit-out's dates are checked together on the
+ * server: the error names the rule, not the field).
+ */
+export function refusalField(code: string): (string | number)[] | null {
+  if (code === 'fit_out.dates_order') return ['data', 'endDate']
+  if (code === 'fit_out.start_past') return ['data', 'startDate']
+  return null
 }
 
 /**
