@@ -75,6 +75,11 @@ function embeddedSecret(dataDir: string): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnv(env)
+  // The journeys' movable clock never runs against a shared database or in production.
+  if (e.ATRIUM_TEST_CLOCK === 'on' && (e.DATABASE_URL || env['NODE_ENV'] === 'production'))
+    throw new ConfigError(
+      'ATRIUM_TEST_CLOCK=on is for the embedded test database only (not with DATABASE_URL or NODE_ENV=production).',
+    )
   const dataDir = resolve(e.ATRIUM_DATA_DIR)
   let sessionSecret = e.SESSION_SECRET
   if (!sessionSecret) {

@@ -56,6 +56,7 @@ type GatePass = Pass & {
 }
 type Deposit = {
   id: string
+  version: number
   type: string
   caseId: string | null
   received: number
@@ -1026,8 +1027,18 @@ describe('the works (H-FO-10)', () => {
     expect(await toldAbout(engHead, fitOut.id)).toContain('fit_out.finding')
     expect(await toldAbout(tenantOffice, fitOut.id)).toContain('fit_out.finding_explained')
     // A clean patrol by security needs no explanation and tells nobody.
-    fitOut = await act(secGuard, fitOut, 'record_patrol', { area: '消防通道', findings: [] })
+    fitOut = await act(secGuard, fitOut, 'record_patrol', {
+      area: '消防通道',
+      findings: [],
+      note: '内部：现场负责人态度较差，注意沟通',
+    })
     expect((fitOut.data['patrols'] as unknown[]).length).toBe(2)
+    // H-IS-15: a staff note inside the case's fields never reaches the customer.
+    const patrolsOf = async (client: Client) =>
+      (await get(client, fitOut.id)).data['patrols'] as { note?: string }[]
+    expect((await patrolsOf(agent))[1]?.note).toBe('内部：现场负责人态度较差，注意沟通')
+    expect(JSON.stringify(await get(tenantOffice, fitOut.id))).not.toContain('态度较差')
+    expect((await patrolsOf(tenantOffice))[1]).not.toHaveProperty('note')
     expect(await toldAbout(secHead, fitOut.id)).not.toContain('fit_out.finding')
   })
 
@@ -1059,6 +1070,7 @@ describe('the works (H-FO-10)', () => {
         items: ['吊顶内电线全部穿管保护', '拆除私拉临时电源'],
         dueOn: '2026-12-04',
         issuedOn: '2026-12-02',
+        issuedBy: 'customer_service',
         status: 'open',
       },
     ])
@@ -1140,6 +1152,15 @@ describe('the works (H-FO-10)', () => {
       { n: 9 },
       422,
       'fit_out.rectification_unknown',
+    )
+    // The desk issued these notices: finance (another department) cannot confirm them.
+    await refused(
+      fin,
+      await get(fin, fitOut.id),
+      'confirm_rectified',
+      { n: 1 },
+      403,
+      'fit_out.not_issuer',
     )
     fitOut = await act(agent, fitOut, 'confirm_rectified', { n: 1, note: '已复查' })
     await refused(supervisor, fitOut, 'resume_work', {}, 422, 'fit_out.rectification_open')
@@ -1442,6 +1463,21 @@ describe('the deposit comes back three months later (H-FO-15)', () => {
     )
     expect(await financeQueue()).not.toContain(fitOut.id)
     expect(await refundsDue()).not.toContain(depositId)
+    // Nor by hand on the billing pages: the deposit comes back only through the case's steps.
+    const byHand = await money<{ code: string }>(
+      fin,
+      `/api/v1/billing/deposits/${depositId}/refund`,
+      { method: 'cash' },
+      422,
+    )
+    expect(byHand.code).toBe('billing.deposit_held_by_case')
+    const rescheduled = await money<{ code: string }>(
+      fin,
+      `/api/v1/billing/deposits/${depositId}/schedule-refund`,
+      { reinspectedOn: '2026-12-01', version: (await depositOf(depositId)).version },
+      422,
+    )
+    expect(rescheduled.code).toBe('billing.deposit_held_by_case')
     // The day before: the sweep takes no step yet.
     await moveClockTo(new Date('2027-03-14T23:50:00+08:00'))
     await sweepDeadlines({ db: t.db, clock: t.clock })

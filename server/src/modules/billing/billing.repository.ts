@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core'
 import {
   allocations,
   bills,
+  cases,
   chargeItems,
   chargeRates,
   charges,
@@ -847,4 +848,13 @@ export async function unitBilled(db: Db, unitId: string, itemId: string, period:
     )
     .limit(1)
   return rows.length > 0
+}
+
+/** Whether a case is still open (a deposit taken for it is the case's to return). */
+export async function isOpenCase(db: Db, caseId: string) {
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), isNull(cases.closedAt)))
+  return row !== undefined
 }

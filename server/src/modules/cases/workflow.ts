@@ -174,7 +174,8 @@ export type CreateDef<S extends string> = {
 /** A step the calendar takes, not a person: when the named deadline falls due (H-FO-15). */
 export type DueStep = (view: CaseView) => {
   patch: CasePatch
-  effects?: Effect[]
+  /** Only what the system may do with nobody acting: tell people, keep time. */
+  effects?: Extract<Effect, { kind: 'notify' | 'start_deadline' | 'stop_deadline' }>[]
   /** The timeline's name for the step. */
   action: string
 }

@@ -167,11 +167,15 @@ function fitOutView(state: string, action: string): CaseView {
     today: '2026-11-29',
     now: '2026-11-29T02:00:00.000Z',
     facts: {
-      caseMoney: {
-        deposits: [{ id: OTHER, type: 'fit_out', balance: 1_000_000, refundDueOn: null }],
-        held: 1_000_000,
-        charges: [{ code: 'debris_removal', amount: 50_000, open: 0 }],
-      },
+      // A cancellation happens before any money is taken.
+      caseMoney:
+        action === 'cancel'
+          ? { deposits: [], held: 0, charges: [] }
+          : {
+              deposits: [{ id: OTHER, type: 'fit_out', balance: 1_000_000, refundDueOn: null }],
+              held: 1_000_000,
+              charges: [{ code: 'debris_removal', amount: 50_000, open: 0 }],
+            },
       attachmentIds: [DRAWING],
     },
     priority: 'normal',
@@ -717,6 +721,105 @@ describe('fit-outs', () => {
     },
   })
   const fitOutDeposit = { id: OTHER, type: 'fit_out', balance: 1_000_000, refundDueOn: null }
+
+  it('H-FO-13 a department that failed the last round must be called again: its fail is cleared by its head', () => {
+    const failedBySecurity = {
+      ...fitOutView('acceptance_applied', 'x').data,
+      acceptance: [
+        {
+          n: 1,
+          departments: ['engineering', 'security'],
+          inspectOn: '2026-11-29',
+          results: {
+            engineering: { result: 'pass', rectifications: [], by: 'a', on: '2026-11-29' },
+            security: { result: 'fail', rectifications: ['x'], by: 'b', on: '2026-11-29' },
+          },
+        },
+      ],
+    }
+    const call = (departments: string[]) =>
+      plan(
+        'acceptance_applied',
+        'call_inspection',
+        { departments, inspectOn: '2026-12-02' },
+        { caller: callers.agent, data: failedBySecurity },
+      )
+    expect(refusalOf(call(['engineering']))).toEqual({
+      code: 'cases.guard',
+      reason: 'fit_out.failed_department_missing',
+    })
+    expect(call(['engineering', 'security'])).toMatchObject({ ok: true, to: 'inspecting' })
+  })
+
+  it('H-FO-12 an inspection called for today after 18:00 is refused as a day already over', () => {
+    const late = plan(
+      'acceptance_applied',
+      'call_inspection',
+      { departments: ['engineering'], inspectOn: '2026-11-29' },
+      { caller: callers.agent, now: '2026-11-29T11:00:00.000Z' },
+    )
+    expect(refusalOf(late)).toEqual({ code: 'cases.guard', reason: 'fit_out.due_past' })
+  })
+
+  it('H-FO-14 priced damage comes out of every fit-out deposit of the case before anything is billed', () => {
+    const data = {
+      ...fitOutView('accepted', 'x').data,
+      damages: [
+        {
+          ...{ n: 1, round: 1, department: 'engineering', item: '墙面', location: '走廊' },
+          ...{ cost: 2_200_000, resolution: 'deposit' },
+        },
+      ],
+    }
+    const two = money({
+      deposits: [
+        { id: TECH, type: 'fit_out', balance: 500_000, refundDueOn: null },
+        { id: OTHER, type: 'fit_out', balance: 2_000_000, refundDueOn: null },
+      ],
+      held: 2_500_000,
+    })
+    const p = plan('accepted', 'deduct_damages', {}, { caller: callers.finance, data, ...two })
+    const moves = effectsOf(p).filter((e) => e.kind !== 'notify')
+    expect(moves).toEqual([
+      expect.objectContaining({ kind: 'deduct_deposit', depositId: OTHER, amount: 2_000_000 }),
+      expect.objectContaining({ kind: 'deduct_deposit', depositId: TECH, amount: 200_000 }),
+    ])
+  })
+
+  it('H-FO-15 the passes are collected by security or the desk, after the clean acceptance', () => {
+    const accepted = { ...fitOutView('accepted', 'x').data, passesCollected: false }
+    for (const caller of [callers.secGuard, callers.agent])
+      expect(plan('accepted', 'collect_passes', {}, { caller, data: accepted })).toMatchObject({
+        ok: true,
+      })
+    expect(
+      refusalOf(
+        plan('accepted', 'collect_passes', {}, { caller: callers.finance, data: accepted }),
+      ),
+    ).toEqual({ code: 'cases.not_allowed', reason: 'fit_out.security_only' })
+    expect(refusalOf(plan('rectifying', 'collect_passes', {}, { caller: callers.agent }))).toEqual({
+      code: 'cases.wrong_state',
+      action: 'collect_passes',
+      state: 'rectifying',
+    })
+  })
+
+  it('a fit-out is cancelled only before money is taken for it', () => {
+    const taken = money({
+      deposits: [],
+      held: 0,
+      charges: [{ code: 'debris_removal', amount: 1, open: 1 }],
+    })
+    expect(
+      refusalOf(plan('agreement_signed', 'cancel', { reason: '客户放弃装修' }, taken)),
+    ).toEqual({ code: 'cases.guard', reason: 'fit_out.money_taken' })
+    expect(plan('agreement_signed', 'cancel', { reason: '客户放弃装修' }, money({}))).toMatchObject(
+      {
+        ok: true,
+        to: 'cancelled',
+      },
+    )
+  })
 
   it('H-FO-5 only the engineering supervisor (its department head) approves or rejects drawings', () => {
     const input = { approve_drawings: {}, reject_drawings: { changes: ['配电箱须避开疏散通道'] } }

@@ -100,6 +100,8 @@ type Rectification = {
   issuedOn: string
   status: 'open' | 'done'
   doneOn?: string
+  /** The department that issued it: it (or the desk) confirms the rectification. */
+  issuedBy?: string | null
 }
 type Damage = {
   n: number
@@ -161,6 +163,17 @@ const unknownFiles = (v: CaseView, ids: readonly (string | undefined)[]) => {
 }
 
 const financeOnly = onlyDepartment('finance', 'fit_out.finance_only')
+
+/** The day's 18:00 in Shanghai (the deadline of a notice or an inspection) has already passed. */
+const dayOver = (v: CaseView, date: string) =>
+  v.now !== undefined && Date.parse(`${date}T18:00:00+08:00`) <= Date.parse(v.now)
+
+/** Steps of the desk or one named department (the manager and admin may act for them). */
+const deskOr = (department: string, refusal: string) => {
+  const desk = onlyDepartment('customer_service', refusal)
+  const other = onlyDepartment(department, refusal)
+  return (v: CaseView) => (desk(v) === null || other(v) === null ? null : refusal)
+}
 
 /** H-FO-5: the engineering supervisor (工程部主管) and nobody else decides on the drawings. */
 const engineeringSupervisor = (v: CaseView) =>
@@ -351,7 +364,7 @@ export const fitOutWorkflow = defineWorkflow({
     // H-FO-8: the works schedule and the roster of workers, before any pass. Workers may be added
     // later; security then issues their passes.
     submit_roster: action({
-      from: ['approved', 'roster_submitted', 'in_works', 'stopped'],
+      from: ['approved', 'roster_submitted', 'in_works', 'stopped', 'rectifying'],
       to: (v) => (v.state === 'approved' ? 'roster_submitted' : (v.state as State)),
       permission: 'case.sign',
       input: Type.Object({
@@ -387,8 +400,8 @@ export const fitOutWorkflow = defineWorkflow({
     // H-FO-9: security issues one pass per rostered worker (those without a live one), with its
     // validity, and records that the rules were explained. The permit for the door follows.
     issue_passes: action({
-      from: ['roster_submitted', 'in_works'],
-      to: 'in_works',
+      from: ['roster_submitted', 'in_works', 'rectifying'],
+      to: (v) => (v.state === 'rectifying' ? 'rectifying' : 'in_works'),
       permission: 'case.work',
       input: Type.Object({
         validFrom: DateString,
@@ -484,7 +497,7 @@ export const fitOutWorkflow = defineWorkflow({
       to: (v) => v.state as State,
       permission: 'case.work',
       input: Type.Object({ items: Lines, dueOn: DateString }),
-      guard: (v, i) => (i.dueOn < today(v) ? 'fit_out.due_past' : null),
+      guard: (v, i) => (i.dueOn < today(v) || dayOver(v, i.dueOn) ? 'fit_out.due_past' : null),
       visibleToCustomer: true,
       update: (v, i) => ({
         data: {
@@ -495,6 +508,7 @@ export const fitOutWorkflow = defineWorkflow({
               items: i.items,
               dueOn: i.dueOn,
               issuedOn: today(v),
+              issuedBy: v.caller?.department ?? null,
               status: 'open',
             },
           ],
@@ -516,8 +530,12 @@ export const fitOutWorkflow = defineWorkflow({
         n: Type.Integer({ minimum: 1, maximum: 1000 }),
         note: Type.Optional(Note),
       }),
-      guard: (v, i) =>
-        openRectifications(v).some((r) => r.n === i.n) ? null : 'fit_out.rectification_unknown',
+      // The desk or the department that issued the notice confirms it (not any department).
+      guard: (v, i) => {
+        const notice = openRectifications(v).find((r) => r.n === i.n)
+        if (!notice) return 'fit_out.rectification_unknown'
+        return deskOr(notice.issuedBy ?? 'customer_service', 'fit_out.not_issuer')(v)
+      },
       visibleToCustomer: true,
       update: (v, i) => ({
         data: {
@@ -605,12 +623,17 @@ export const fitOutWorkflow = defineWorkflow({
         inspectOn: DateString,
       }),
       allowed: onlyDepartment('customer_service', 'fit_out.customer_service_only'),
-      guard: (v, i) =>
-        !i.departments.includes('engineering')
-          ? 'fit_out.engineering_inspects'
-          : i.inspectOn < today(v)
-            ? 'fit_out.due_past'
-            : null,
+      guard: (v, i) => {
+        if (!i.departments.includes('engineering')) return 'fit_out.engineering_inspects'
+        // H-FO-13: whoever failed the last round inspects again: a fail is cleared by its head.
+        const last = currentAcceptance(v)
+        const failed = Object.entries(last?.results ?? {})
+          .filter(([, r]) => r.result === 'fail')
+          .map(([d]) => d)
+        if (failed.some((d) => !(i.departments as string[]).includes(d)))
+          return 'fit_out.failed_department_missing'
+        return i.inspectOn < today(v) || dayOver(v, i.inspectOn) ? 'fit_out.due_past' : null
+      },
       visibleToCustomer: true,
       update: (v, i) => ({
         data: {
@@ -767,32 +790,28 @@ export const fitOutWorkflow = defineWorkflow({
       }),
       effects: (v) => {
         const lines = pendingDeductions(v)
-        const total = lines.reduce((s, d) => s + d.cost, 0)
-        const deposit = depositOf(v) as { id: string; balance: number }
-        const fromDeposit = Math.min(total, deposit.balance)
+        const total = lines.reduce((sum, d) => sum + d.cost, 0)
         const reason =
           `装修验收损坏：${lines.map((d) => `${d.location} ${d.item}`).join('、')}`.slice(0, 200)
+        // From every fit-out deposit held for the case, the fullest first; only what they cannot
+        // cover is billed (money left on a deposit would otherwise be refunded while billed).
+        const effects: Effect[] = []
+        let left = total
+        for (const deposit of fitOutDeposits(v)) {
+          const amount = Math.min(left, deposit.balance)
+          if (amount <= 0) continue
+          effects.push({ kind: 'deduct_deposit', depositId: deposit.id, amount, reason })
+          left -= amount
+        }
+        if (left > 0)
+          effects.push({
+            kind: 'post_charge',
+            chargeKind: 'compensation',
+            amount: left,
+            description: `${reason}（押金不足部分）`.slice(0, 200),
+          })
         return [
-          ...(fromDeposit > 0
-            ? [
-                {
-                  kind: 'deduct_deposit',
-                  depositId: deposit.id,
-                  amount: fromDeposit,
-                  reason,
-                } as Effect,
-              ]
-            : []),
-          ...(total > fromDeposit
-            ? [
-                {
-                  kind: 'post_charge',
-                  chargeKind: 'compensation',
-                  amount: total - fromDeposit,
-                  description: `${reason}（押金不足部分）`.slice(0, 200),
-                } as Effect,
-              ]
-            : []),
+          ...effects,
           { kind: 'notify', to: { customer: true }, template: 'fit_out.deducted' },
         ]
       },
@@ -821,11 +840,15 @@ export const fitOutWorkflow = defineWorkflow({
     }),
     // H-FO-15: the passes come back at the end.
     collect_passes: action({
-      from: ['acceptance_applied', 'inspecting', 'rectifying', 'accepted', 'refunded'],
+      // After the clean acceptance (a failed one sends the workers back to rectify), by security
+      // or the desk.
+      from: ['accepted', 'refunded'],
       to: (v) => v.state as State,
       permission: 'case.work',
       input: Type.Object({ note: Type.Optional(Note) }),
-      allowed: (v) => (v.data['passesCollected'] ? 'fit_out.passes_collected' : null),
+      allowed: (v) =>
+        deskOr('security', 'fit_out.security_only')(v) ??
+        (v.data['passesCollected'] ? 'fit_out.passes_collected' : null),
       update: (v) => ({ data: { passesCollected: true, passesCollectedOn: today(v) } }),
       effects: () => [{ kind: 'collect_passes' }],
     }),
@@ -839,7 +862,13 @@ export const fitOutWorkflow = defineWorkflow({
     }),
     escalate: escalate<State>(open),
     // Before any money is taken: afterwards the deposit has to come back through the steps.
-    cancel: cancel<State>(['applied', 'agreement_signed'], 'cancelled'),
+    cancel: {
+      ...cancel<State>(['applied', 'agreement_signed'], 'cancelled'),
+      guard: (v) =>
+        (v.facts?.caseMoney?.held ?? 0) > 0 || (v.facts?.caseMoney?.charges.length ?? 0) > 0
+          ? 'fit_out.money_taken'
+          : null,
+    },
   },
   facts: ['caseMoney', 'attachmentIds'],
   // H-FO-15: on the refund's due day the case appears in finance's queue — and not before.
@@ -879,8 +908,9 @@ function inspectionResult(
   }
 }
 
-/** The deposit the case's damage comes out of: its fit-out deposit with the most left. */
-function depositOf(v: CaseView) {
+/** The case's fit-out deposits, the fullest first. */
+function fitOutDeposits(v: CaseView) {
   const held = (v.facts?.caseMoney?.deposits ?? []).filter((d) => d.type === 'fit_out')
-  return held.sort((a, b) => b.balance - a.balance)[0]
+  return held.sort((a, b) => b.balance - a.balance)
 }
+const depositOf = (v: CaseView) => fitOutDeposits(v)[0]

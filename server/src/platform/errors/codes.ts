@@ -119,6 +119,10 @@ export const errorStatus = {
   'fit_out.deductions_pending': 422,
   'fit_out.passes_collected': 422,
   'fit_out.passes_out': 422,
+  'fit_out.failed_department_missing': 422,
+  'fit_out.not_issuer': 403,
+  'fit_out.money_taken': 422,
+  'billing.deposit_held_by_case': 422,
   rate_limited: 429,
   internal: 500,
 } as const satisfies Record<string, number>

@@ -19,6 +19,20 @@ import { localDate } from '../../../platform/clock/local-date'
 import { isWorkingDay, nextDate, type WorkCalendar } from '../../../platform/calendar'
 import { calendarOf } from '../../settings'
 
+/**
+ * H-FO-15: a fit-out deposit taken for an open fit-out comes back only through the case's own
+ * steps (acceptance, the refund day, finance's refund): not by hand on the billing pages.
+ */
+async function notHeldByOpenFitOut(tx: Db, deposit: repo.DepositRow) {
+  if (deposit.type !== 'fit_out' || !deposit.caseId) return
+  if (await repo.isOpenCase(tx, deposit.caseId))
+    throw new AppError(
+      'billing.deposit_held_by_case',
+      'This fit-out deposit is refunded through its fit-out case.',
+      { extra: { caseId: deposit.caseId } },
+    )
+}
+
 /** H-FO-15: the deposit balance comes back three months after a clean re-inspection. */
 export const REFUND_DELAY_MONTHS = 3
 
@@ -72,7 +86,15 @@ export async function refundCaseDeposits(
 ) {
   for (const deposit of await repo.depositsOfCase(tx, c, 'fit_out')) {
     if (deposit.balance <= 0) continue
-    await refundDeposit(tx, deps, ctx, `${key}:${deposit.id}`, deposit.id, { method })
+    await refundDeposit(
+      tx,
+      deps,
+      ctx,
+      `${key}:${deposit.id}`,
+      deposit.id,
+      { method },
+      { viaCase: true },
+    )
   }
 }
 
@@ -235,9 +257,11 @@ export async function refundDeposit(
   key: string,
   id: string,
   input: RefundDepositBody,
+  options: { viaCase?: boolean } = {},
 ) {
   const current = await repo.findDeposit(tx, ctx.actor, id, true)
   if (!current) throw notFound('deposit')
+  if (!options.viaCase) await notHeldByOpenFitOut(tx, current)
   const amount = input.amount ?? current.balance
   if (amount <= 0)
     throw new AppError('billing.deposit_insufficient', 'Nothing is left on this deposit.', {
@@ -291,6 +315,7 @@ export async function scheduleDepositRefund(
   await deps.db.transaction(async (tx) => {
     const deposit = await repo.findDeposit(tx, ctx.actor, id, true)
     if (!deposit) throw notFound('deposit')
+    await notHeldByOpenFitOut(tx, deposit)
     if (deposit.version !== version) throw staleVersion()
     // The re-inspection happened: not in the future, and not before the deposit was taken.
     if (reinspectedOn > today(deps) || reinspectedOn < localDate(deposit.createdAt)) {

@@ -23,6 +23,20 @@ const staffOnlyFields = new Set(['note', 'assigneeId', 'exception'])
 const shownToCustomer = (data: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(data).filter(([k]) => !staffOnlyFields.has(k)))
 
+/**
+ * A case's own fields as a customer sees them: the staff-only words kept inside them (a patrol's
+ * note, a reviewer's note, a head's note on the acceptance sheet) are left out at every depth.
+ */
+function customerData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(customerData)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !staffOnlyFields.has(k) && k !== 'reviewNote')
+      .map(([k, v]) => [k, customerData(v)]),
+  )
+}
+
 // Identity numbers in a case's own fields (a carrier's ID on a release slip) are masked like a
 // customer's (H-IS-15): security checks the card in hand, not the number on a screen.
 const maskedWorkers = (list: unknown[]) =>
@@ -151,7 +165,7 @@ export async function caseDetail(
     description: c.description,
     contactName: c.contactName,
     contactPhone: maskPhone(c.contactPhone),
-    data: maskedData(c.data),
+    data: maskedData(customerView ? (customerData(c.data) as Record<string, unknown>) : c.data),
     states: [...workflows[c.type].states],
     parent: parent ?? null,
     children,

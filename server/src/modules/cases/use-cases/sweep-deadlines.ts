@@ -21,6 +21,7 @@ async function sweepCase(tx: Db, now: Date, caseId: string) {
   if (!c) return false
   const cause = { ctx: null, orgId: c.orgId }
   let changed = false
+  let change = 'overdue'
   for (const d of await repo.deadlinesOf(tx, c.id)) {
     if (d.status !== 'running') continue
     const step = workflows[c.type].onDue?.[d.name]
@@ -29,6 +30,7 @@ async function sweepCase(tx: Db, now: Date, caseId: string) {
       if (d.dueAt <= now) {
         c = await takeDueStep(tx, now, c, d, step)
         changed = true
+        change = 'scheduled'
       }
       continue
     }
@@ -109,7 +111,7 @@ async function sweepCase(tx: Db, now: Date, caseId: string) {
         diff: { number: c.number, overdue: c.overdue, escalationLevel: c.escalationLevel },
       },
     )
-    await caseChanged(tx, now, c, 'overdue')
+    await caseChanged(tx, now, c, change)
   }
   return changed
 }

@@ -77,9 +77,16 @@ export async function issuePasses(
   validity: { validFrom: string; validTo: string },
 ) {
   const roster = (Array.isArray(c.data['roster']) ? c.data['roster'] : []) as Worker[]
-  const existing = await repo.passesOfCase(tx, c.id)
+  const today = localDate(now)
+  const all = await repo.passesOfCase(tx, c.id)
+  // A pass whose validity ended is replaced: the old card is taken back (collected) and the
+  // worker, still on the roster, gets a new one with the new dates.
+  const ended = all.filter((p) => p.status === 'active' && p.validTo < today)
+  for (const p of ended)
+    await repo.setPassStatus(tx, c.id, ['active'], 'collected', now, p.id, '到期换证')
+  const existing = all.map((p) => (ended.includes(p) ? { ...p, status: 'collected' as const } : p))
   // A worker whose pass security revoked does not get a new one with the next batch: only a
-  // pass that was collected (the worker left and comes back) is issued again.
+  // pass that was collected (expired, or the worker left and comes back) is issued again.
   const live = new Set(existing.filter((p) => p.status !== 'collected').map((p) => p.idNumber))
   const rows = roster
     .filter((w) => !live.has(w.idNumber))
