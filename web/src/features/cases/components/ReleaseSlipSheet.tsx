@@ -1,28 +1,12 @@
 // 物品放行条 on A4 (half a page): unit, customer, carrier, goods, vehicle, the day it is valid, the
 // owner's consent, signature lines, and a QR code security scans to open the gate page.
-import QRCode from 'qrcode'
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../ui/format'
+import { useQrCode } from '../../../ui/useQrCode'
 import type { CaseDetail } from '../api'
 import { enumLabel, maskIdNumber } from '../labels'
 import { gateUrl, type ReleaseData } from './release'
 import '../moves.css'
-
-/** The gate page's absolute address as a QR code (a PNG data URL), drawn in the browser. */
-function useQrCode(text: string) {
-  const [url, setUrl] = useState<string | null>(null)
-  useEffect(() => {
-    let live = true
-    QRCode.toDataURL(text, { margin: 1, width: 300, errorCorrectionLevel: 'M' })
-      .then((data) => live && setUrl(data))
-      .catch(() => live && setUrl(null))
-    return () => {
-      live = false
-    }
-  }, [text])
-  return url
-}
 
 export function ReleaseSlipSheet({ detail, timeZone }: { detail: CaseDetail; timeZone: string }) {
   const { t } = useTranslation()

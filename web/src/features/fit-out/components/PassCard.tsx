@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { type Pass, passGateUrl } from '../api'
-import { useQrCode } from './useQrCode'
+import { useQrCode } from '../../../ui/useQrCode'
 
 export type PassCardCase = {
   propertyName: string
