@@ -37,7 +37,7 @@ const button = (text: string) => new RegExp(`^${text.split('').join('\\s*')}$`)
 const csrfOf = async (page: Page) =>
   (await page.context().cookies()).find((c) => c.name === 'atrium_csrf')?.value ?? ''
 
-/** The API as the signed-in user of the page (its session cookie and CSRF token). */
+/** The API as the signed-in user of the page (its session cookie): the setup's look-ups. */
 async function api(page: Page, path: string) {
   const res = await page.request.get(`/api/v1${path}`)
   expect(res.ok(), `GET ${path}: ${await res.text()}`).toBe(true)
@@ -139,7 +139,8 @@ test.afterAll(async ({ browser }) => {
 test('an office fits out: drawings returned once, acceptance failed once, refund on its day', async ({
   browser,
 }, testInfo) => {
-  test.setTimeout(600_000)
+  // Some 60 steps by six people: 3–4 minutes on a quiet machine, twice that on a busy one.
+  test.setTimeout(900_000)
   /**
    * A page (whole, or what a screen shows of it), or one card or form of it. A form taller than
    * the screen is taken on a screen tall enough for it.
