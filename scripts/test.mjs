@@ -9,6 +9,10 @@
 //   integration vitest --project integration, PGlite
 //   postgres    the integration project again on a real PostgreSQL (skipped loudly if none;
 //               under CI=true|1 a missing server is a failure)
+//   reliability vitest --project reliability, short form (RELIABILITY=full: the long one):
+//               PGlite — fuzz every route, kill -9; PostgreSQL (as the postgres
+//               stage: skipped loudly if none, a failure under CI) — concurrency, kill -9, three
+//               instances. `npm run test:reliability` is this stage alone.
 //   e2e         system deps, web build, Playwright    counts from Playwright's JSON report
 //
 // The last line printed is the summary, `N passed, N failed[, N skipped]`; exit 1 when
@@ -23,7 +27,7 @@ import { stripVTControlCharacters } from 'node:util'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SERVER = join(ROOT, 'server')
 const REPORTS = join(ROOT, '.test-results') // git-ignored
-const STAGES = ['typecheck', 'lint', 'unit', 'integration', 'postgres', 'e2e']
+const STAGES = ['typecheck', 'lint', 'unit', 'integration', 'postgres', 'reliability', 'e2e']
 const IS_CI = process.env.CI === 'true' || process.env.CI === '1'
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 
@@ -136,8 +140,8 @@ async function check(row, title, argv, options) {
   }
 }
 
-/** Vitest in server/, one project, counts from its JSON reporter. */
-async function vitest(row, project, env = {}) {
+/** Vitest in server/, one project (some of its files), counts from its JSON reporter. */
+async function vitest(row, project, env = {}, files = []) {
   const out = reportPath(`vitest-${project}-${env.ATRIUM_TEST_DB ?? 'default'}`)
   heading(
     `vitest --project ${project}${env.ATRIUM_TEST_DB ? ` (ATRIUM_TEST_DB=${env.ATRIUM_TEST_DB})` : ''}`,
@@ -150,6 +154,7 @@ async function vitest(row, project, env = {}) {
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${out}`,
+    ...files,
   ]
   const code = await run(argv, { cwd: SERVER, env })
   const report = readJson(out)
@@ -230,20 +235,19 @@ await stage('integration', 'integration (PGlite)', (row) =>
   vitest(row, 'integration', { ATRIUM_TEST_DB: 'pglite' }),
 )
 
-await stage('postgres', 'integration (PostgreSQL)', async (row) => {
-  const url = process.env.TEST_DATABASE_URL || DEFAULT_PG_URL
+/** Is PostgreSQL there? If not, says so loudly and counts a skip (a failure under CI). */
+async function postgresAnswers(row, url, what) {
   heading(`PostgreSQL at ${redact(url)}`)
   const problem = await probePostgres(url)
   if (problem === null) {
-    console.log('PostgreSQL answers; running the integration project on it.')
-    await vitest(row, 'integration', { ATRIUM_TEST_DB: 'postgres', TEST_DATABASE_URL: url })
-    return
+    console.log(`PostgreSQL answers; running ${what} on it.`)
+    return true
   }
   banner([
-    'THE POSTGRESQL PASS WAS SKIPPED',
+    `THE POSTGRESQL PASS OF ${what.toUpperCase()} WAS SKIPPED`,
     `No PostgreSQL answered at ${redact(url)}:`,
     `  ${problem}`,
-    'The integration tests ran on PGlite only.',
+    'Only the PGlite pass ran.',
     'Start PostgreSQL 15+ there, or set TEST_DATABASE_URL, and run again.',
     IS_CI ? 'CI is set: this counts as a FAILURE.' : 'Outside CI this is a skip, not a failure.',
   ])
@@ -254,6 +258,31 @@ await stage('postgres', 'integration (PostgreSQL)', async (row) => {
     row.skipped += 1
     row.note = 'SKIPPED: no PostgreSQL'
   }
+  return false
+}
+
+await stage('postgres', 'integration (PostgreSQL)', async (row) => {
+  const url = process.env.TEST_DATABASE_URL || DEFAULT_PG_URL
+  if (await postgresAnswers(row, url, 'the integration project'))
+    await vitest(row, 'integration', { ATRIUM_TEST_DB: 'postgres', TEST_DATABASE_URL: url })
+})
+
+await stage('reliability', 'reliability', async (row) => {
+  const full = process.env.RELIABILITY === 'full'
+  const dir = 'test/reliability'
+  // The short form fuzzes on PGlite only; concurrency runs where it is real (PostgreSQL), and
+  // three instances need PostgreSQL. The long form runs every file on both.
+  const pgliteFiles = full ? [] : [`${dir}/fuzz`, `${dir}/crash`]
+  const postgresFiles = full ? [] : [`${dir}/concurrency`, `${dir}/crash`, `${dir}/multi-instance`]
+  await vitest(row, 'reliability', { ATRIUM_TEST_DB: 'pglite' }, pgliteFiles)
+  const url = process.env.TEST_DATABASE_URL || DEFAULT_PG_URL
+  if (await postgresAnswers(row, url, 'the reliability suite'))
+    await vitest(
+      row,
+      'reliability',
+      { ATRIUM_TEST_DB: 'postgres', TEST_DATABASE_URL: url },
+      postgresFiles,
+    )
 })
 
 await stage('e2e', 'e2e', async (row) => {

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: `unit` (pure, no database) and `integration` (the API through app.inject on a real
-// database: PGlite by default, a PostgreSQL server with ATRIUM_TEST_DB=postgres).
+// Projects: `unit` (pure, no database), `integration` (the API through app.inject on a real
+// database: PGlite by default, a PostgreSQL server with ATRIUM_TEST_DB=postgres) and `reliability`.
 export default defineConfig({
   test: {
     projects: [
@@ -24,6 +24,21 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 2,
           fileParallelism: true,
+        },
+      },
+      {
+        // Fuzzing, concurrency, crash and multi-instance checks (npm run test:reliability);
+        // RELIABILITY=full for the long form. One file at a time: they start servers of their own.
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
         },
       },
     ],

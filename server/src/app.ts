@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
@@ -15,7 +15,8 @@ import type { Jobs } from './platform/jobs'
 import { registerErrorHandler, sendProblem } from './platform/errors'
 import { authPlugin } from './platform/auth'
 import { Problem } from './platform/http/schemas'
-import { registerValidation } from './platform/http/validation'
+import { registerValidation, validatorCompiler } from './platform/http/validation'
+import { lazySerializerFactory } from './platform/http/lazy-compile'
 import { healthRoutes } from './platform/http/health.routes'
 import { identityRoutes } from './modules/identity'
 import { orgRoutes } from './modules/org'
@@ -29,6 +30,7 @@ import { settingsRoutes } from './modules/settings'
 import { liveEventRoutes, notificationRoutes } from './modules/notifications'
 import { startEventBus } from './platform/events'
 import { startOutboxDispatcher } from './platform/outbox'
+import { serverRoot } from './platform/server-root'
 
 export type AppOptions = {
   config: Config
@@ -54,7 +56,7 @@ declare module 'fastify' {
 
 export type App = FastifyInstance
 
-const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url))
+const defaultWebRoot = join(serverRoot, '..', 'web', 'dist')
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database, clock } = options
@@ -66,6 +68,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // Our Ajv validators (validation.ts) and Fastify's response serializers, each compiled on its
+    // route's first request rather than while the app boots.
+    schemaController: {
+      compilersFactory: {
+        buildValidator: () => validatorCompiler(),
+        buildSerializer: lazySerializerFactory(),
+      },
+    },
     // URLs Fastify cannot route (bad percent-encoding, an overlong parameter) still get problem+json.
     frameworkErrors: (error, request, reply) =>
       sendProblem(reply, {
@@ -145,7 +155,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot
   const serveWeb = Boolean(webRoot && existsSync(webRoot))
   if (serveWeb && webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false })
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each file (web/vite.config.ts): sent to browsers that
+      // take them, with Vary: Accept-Encoding.
+      preCompressed: true,
+      // /assets/ names carry a hash of their content: cached for good. index.html (and the SPA
+      // fallback below) is revalidated each time, so a new release is picked up at once.
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
+      },
+    })
   }
   // The console is a single-page app: any other GET outside /api serves index.html.
   app.setNotFoundHandler((request, reply) => {

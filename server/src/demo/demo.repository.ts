@@ -1,7 +1,16 @@
-import { count, eq } from 'drizzle-orm'
+import { count, eq, sql } from 'drizzle-orm'
 import { customers, organisations, roles, units, userProperties, users } from '../db/schema'
 import type { Db } from '../platform/db'
 import type { Actor } from '../platform/permissions'
+
+// Several instances may start at once on an empty database: the first to take this lock seeds, the
+// others wait for its commit and then find the database no longer empty.
+const DEMO_SEED_LOCK = 7_300_002
+
+/** Holds the demo-seed lock until the surrounding transaction ends. */
+export async function lockDemoSeed(tx: Db) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`)
+}
 
 export async function isDatabaseEmpty(db: Db) {
   const [row] = await db.select({ n: count() }).from(organisations)

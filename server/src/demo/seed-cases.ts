@@ -22,9 +22,13 @@ export async function seedDemoCases(
     requestId: 'demo-seed',
     ip: '127.0.0.1',
   })
-  const [agent, supervisor, engHead, engTech, secHead, tenant] = await Promise.all(
-    ['cs.agent', 'cs.supervisor', 'eng.head', 'eng.tech', 'sec.head', 'tenant.office'].map(as),
-  )
+  // One after another: db is the seed's transaction, a single connection.
+  const agent = await as('cs.agent')
+  const supervisor = await as('cs.supervisor')
+  const engHead = await as('eng.head')
+  const engTech = await as('eng.tech')
+  const secHead = await as('sec.head')
+  const tenant = await as('tenant.office')
   const deps = (at: Clock) => ({ db, clock: at, config: {} as Config })
   const open = (ctx: RequestContext, body: Record<string, unknown>, at: Clock = clock) =>
     createCaseIn(db, at, ctx, { propertyId: place.propertyId, channel: 'phone', ...body } as never)

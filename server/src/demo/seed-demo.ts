@@ -14,7 +14,7 @@ import { insertCustomer, insertOccupancy, replaceContacts } from '../modules/cus
 import { ensureBuiltinRoles, insertUser, replaceUserProperties } from '../modules/identity'
 import { ensureCalendar } from '../modules/settings'
 import { companyName, idNumber, mobile, personName, prng } from './demo-names'
-import { isDatabaseEmpty, setUnitStatus } from './demo.repository'
+import { isDatabaseEmpty, lockDemoSeed, setUnitStatus } from './demo.repository'
 import { seedDemoCases } from './seed-cases'
 import { seedDemoBilling } from './seed-billing'
 import { seedDemoFitOuts } from './seed-fit-outs'
@@ -108,6 +108,7 @@ function addYears(date: string, years: number) {
 /** Seeds the demo organisation, building, customers and users. Returns false when data exists. */
 export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
   return db.transaction(async (tx) => {
+    await lockDemoSeed(tx)
     if (!(await isDatabaseEmpty(tx))) return false
     const rand = prng(20261129)
     const today = localDate(clock.now())

@@ -34,9 +34,11 @@ export async function seedDemoFitOuts(
     requestId: 'demo-seed',
     ip: '127.0.0.1',
   })
-  const [agent, engHead, secHead, fin] = await Promise.all(
-    ['cs.agent', 'eng.head', 'sec.head', 'fin.staff'].map(as),
-  )
+  // One after another: db is the seed's transaction, a single connection.
+  const agent = await as('cs.agent')
+  const engHead = await as('eng.head')
+  const secHead = await as('sec.head')
+  const fin = await as('fin.staff')
   const daysAgo = (n: number) => fixedClock(new Date(clock.now().getTime() - n * DAY))
   const dateIn = (at: Clock, days: number) => localDate(new Date(at.now().getTime() + days * DAY))
   const deps = (at: Clock) => ({ db, clock: at, config: {} as Config })

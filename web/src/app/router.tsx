@@ -2,6 +2,12 @@ import type { ComponentType } from 'react'
 import { createBrowserRouter, type RouteObject } from 'react-router'
 import { LoginPage } from '../features/identity/LoginPage'
 import { FullPageSpin } from '../ui/FullPageSpin'
+import { loadAllTexts } from './i18n'
+
+// The sign-in page carries only its own texts; every other page waits for all of them too.
+function withTexts(lazy: () => Promise<{ Component: ComponentType }>) {
+  return async () => (await Promise.all([lazy(), loadAllTexts()]))[0]
+}
 
 // Every route but the login page is loaded on demand.
 function page(permission: string | null, load: () => Promise<ComponentType>): RouteObject['lazy'] {
@@ -27,30 +33,30 @@ const routes: RouteObject[] = [
   {
     path: '/gate/release/:id',
     HydrateFallback: FullPageSpin,
-    lazy: async () => ({
+    lazy: withTexts(async () => ({
       Component: (await import('../features/cases/ReleaseGatePage')).ReleaseGatePage,
-    }),
+    })),
   },
   // 出入证核验: security scans a worker's pass card (施工人员出入证) at the gate.
   {
     path: '/gate/pass/:id',
     HydrateFallback: FullPageSpin,
-    lazy: async () => ({
+    lazy: withTexts(async () => ({
       Component: (await import('../features/fit-out/PassGatePage')).PassGatePage,
-    }),
+    })),
   },
   // 装修巡查: recorded on a phone walking the works, without the console around it.
   {
     path: '/cases/:id/patrol',
     HydrateFallback: FullPageSpin,
-    lazy: async () => ({
+    lazy: withTexts(async () => ({
       Component: (await import('../features/fit-out/PatrolPage')).PatrolPage,
-    }),
+    })),
   },
   {
     path: '/',
     HydrateFallback: FullPageSpin,
-    lazy: async () => ({ Component: (await import('./layout/AppShell')).AppShell }),
+    lazy: withTexts(async () => ({ Component: (await import('./layout/AppShell')).AppShell })),
     children: [
       {
         index: true,

@@ -93,6 +93,15 @@ export const cases = pgTable(
     uniqueIndex('cases_property_number_uq').on(t.propertyId, t.number),
     index('cases_queue_idx').on(t.orgId, t.propertyId, t.state, t.createdAt),
     index('cases_department_idx').on(t.department, t.state),
+    // The queues list a building's cases newest first (a department's, or all of them): with these
+    // the first page and any cursor page are an index range, not a sort of the building's year.
+    index('cases_property_created_idx').on(t.propertyId, t.createdAt, t.id),
+    index('cases_property_department_created_idx').on(
+      t.propertyId,
+      t.department,
+      t.createdAt,
+      t.id,
+    ),
     index('cases_assignee_idx').on(t.assigneeId),
     index('cases_customer_idx').on(t.customerId),
     index('cases_parent_idx').on(t.parentId),

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import * as schema from '../../db/schema'
+import { serverRoot } from '../server-root'
 
 export type Schema = typeof schema
 /** A database handle or a transaction: repositories accept either. */
@@ -24,7 +25,7 @@ export type Database = {
   close(): Promise<void>
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url))
+export const migrationsFolder = join(serverRoot, 'drizzle')
 
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}) {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })

@@ -1,4 +1,10 @@
-import ExcelJS from 'exceljs'
+// exceljs is large (about a second to load on a busy 2-core machine): loaded on the first export,
+// not on every server start.
+type ExcelJS = typeof import('exceljs')
+let excel: Promise<ExcelJS> | undefined
+// exceljs is CommonJS: Node's import() puts it under `default`; its types only name the exports.
+const loadExcel = () =>
+  (excel ??= import('exceljs').then((m) => (m as ExcelJS & { default?: ExcelJS }).default ?? m))
 
 export type Column<T> = {
   header: string
@@ -16,6 +22,7 @@ export async function workbookOf<T>(
   columns: Column<T>[],
   rows: T[],
 ): Promise<Buffer> {
+  const ExcelJS = await loadExcel()
   const book = new ExcelJS.Workbook()
   book.creator = 'Atrium'
   const sheet = book.addWorksheet(sheetName.slice(0, 31))

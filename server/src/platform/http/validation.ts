@@ -2,6 +2,7 @@ import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AppError } from '../errors'
+import { lazily } from './lazy-compile'
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule })
@@ -53,14 +54,21 @@ async function refuseUnsafeText(request: FastifyRequest) {
 }
 
 /**
- * Query strings, params and headers arrive as text and are coerced to their schema's types;
- * bodies are JSON and are taken as sent: "1" is not a number and null is not "".
+ * The validator compiler: query strings, params and headers arrive as text and are coerced to their
+ * schema's types; bodies are JSON and are taken as sent: "1" is not a number and null is not "".
+ * Given to Fastify as its validator factory (app.ts), so Fastify never loads an Ajv of its own.
  */
-export function registerValidation(app: FastifyInstance) {
+export function validatorCompiler() {
   const coercing = makeAjv(true)
   const strict = makeAjv(false)
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? strict : coercing).compile(schema as object),
-  )
+  // Compiled on a route's first request (lazy-compile.ts), not while the app boots.
+  return ({ schema, httpPart }: { schema?: unknown; httpPart?: string }) =>
+    lazily(
+      () => (httpPart === 'body' ? strict : coercing).compile(schema as object),
+      ['errors', 'schemaEnv'],
+    )
+}
+
+export function registerValidation(app: FastifyInstance) {
   app.addHook('preValidation', refuseUnsafeText)
 }

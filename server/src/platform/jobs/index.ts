@@ -31,6 +31,20 @@ export type Jobs = {
   stop(): Promise<void>
 }
 
+/**
+ * The Jobs of a pg-boss that is still starting: each call waits for `started`. main.ts starts
+ * pg-boss after the server listens (its start is a fraction of a second of statements on PGlite)
+ * and hands the app this meanwhile, so a request that queues a job early waits, and is not lost.
+ */
+export function jobsWhenStarted(started: Promise<Jobs>): Jobs {
+  return {
+    schedule: async (name, data, options) => (await started).schedule(name, data, options),
+    work: async (name, handler) => (await started).work(name, handler),
+    every: async (name, cron, options) => (await started).every(name, cron, options),
+    stop: async () => (await started).stop(),
+  }
+}
+
 /** Registers the handlers of one domain; the list lives in src/jobs.ts. */
 export type JobRegistrar = (jobs: Jobs) => Promise<void>
 

@@ -1,10 +1,8 @@
 import { ConfigProvider } from 'antd'
-import enUS from 'antd/locale/en_US'
-import zhCN from 'antd/locale/zh_CN'
 import { type ReactNode, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { theme } from '../theme'
-import { isLanguage, type Language, persistLanguage } from './index'
+import { antdLocale, isLanguage, type Language, loadLanguage, persistLanguage } from './index'
 import { LanguageContext } from './language-context'
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
@@ -15,9 +13,12 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 
   const setLanguage = useCallback(
     (next: Language) => {
-      persistLanguage(next)
-      void i18n.changeLanguage(next)
-      setLanguageState(next)
+      // English is fetched on first use (i18n/index.ts); the switch takes effect once it is in.
+      void loadLanguage(next).then(() => {
+        persistLanguage(next)
+        void i18n.changeLanguage(next)
+        setLanguageState(next)
+      })
     },
     [i18n],
   )
@@ -28,7 +29,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     <LanguageContext value={value}>
       {/* Lists here are short (floors, roles, buildings); without virtual scrolling every
           option is a real, labelled role="option" for screen readers and tests. */}
-      <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={theme} virtual={false}>
+      <ConfigProvider locale={antdLocale(language)} theme={theme} virtual={false}>
         {children}
       </ConfigProvider>
     </LanguageContext>

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Bundles the server (server/src/main.ts and the packages it uses) into server/dist/main.mjs with
+// esbuild, so `npm start` loads one JavaScript file instead of transpiling ~170 TypeScript files
+// through tsx's loader and resolving ~1,700 package files one by one on every start
+// (docs/decisions/0005-prebuilt-server-bundle.md). Used by start.mjs; `node scripts/server-build.mjs`
+// does the same by hand. Sources and dependencies stay as they are: this is only a faster way to load them.
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const SERVER = join(ROOT, 'server')
+// Packages that find files of their own on disk (PGlite its wasm and data, argon2 its native
+// binary, swagger-ui the files it serves) or load on demand (exceljs): left in node_modules.
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  '@node-rs/argon2',
+  '@fastify/swagger-ui',
+  'exceljs',
+  'pg-native',
+]
+export const SERVER_BUNDLE = join(SERVER, 'dist', 'main.mjs')
+// What the bundle is made of; the lockfile too, so a dependency bump rebuilds.
+const SOURCES = [
+  join(SERVER, 'src'),
+  join(SERVER, 'package.json'),
+  join(ROOT, 'package-lock.json'),
+  fileURLToPath(import.meta.url),
+]
+
+function newestMtime(path) {
+  let stat
+  try {
+    stat = statSync(path)
+  } catch {
+    return 0
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = stat.mtimeMs // a deleted file bumps its folder's mtime
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  return newest
+}
+
+/** Why the server needs bundling, or null when server/dist is up to date. */
+export function serverBuildReason() {
+  if (!existsSync(SERVER_BUNDLE)) return 'server/dist is missing'
+  const built = statSync(SERVER_BUNDLE).mtimeMs
+  return SOURCES.some((s) => newestMtime(s) > built) ? 'the server sources changed' : null
+}
+
+/** Bundles server/src/main.ts; returns true on success. */
+export async function buildServer() {
+  // esbuild comes with tsx (a dependency of the server), and is a dependency of the server itself.
+  const require = createRequire(join(SERVER, 'package.json'))
+  const { build } = await import(require.resolve('esbuild'))
+  try {
+    await build({
+      entryPoints: [join(SERVER, 'src', 'main.ts')],
+      outfile: SERVER_BUNDLE,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
+      // Bundled CommonJS packages call require() and read __dirname: give the ES module both.
+      banner: {
+        js: [
+          "import { createRequire as __atriumRequire } from 'node:module'",
+          "import { dirname as __atriumDirname } from 'node:path'",
+          "import { fileURLToPath as __atriumPath } from 'node:url'",
+          'const require = __atriumRequire(import.meta.url)',
+          'const __filename = __atriumPath(import.meta.url)',
+          'const __dirname = __atriumDirname(__filename)',
+        ].join(';'),
+      },
+    })
+    return true
+  } catch (error) {
+    console.error(`Bundling the server failed: ${error instanceof Error ? error.message : error}`)
+    return false
+  }
+}
+
+/** Bundles only when needed; prints one line saying why. Returns true when the bundle is usable. */
+export async function ensureServerBuild() {
+  const reason = serverBuildReason()
+  if (!reason) return true
+  console.log(`Building the server once (${reason}) …`)
+  return buildServer()
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exit((await ensureServerBuild()) ? 0 : 1)
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "cases_property_created_idx" ON "cases" USING btree ("property_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "cases_property_department_created_idx" ON "cases" USING btree ("property_id","department","created_at","id");

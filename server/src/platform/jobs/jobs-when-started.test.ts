@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { jobsWhenStarted, type Jobs } from './index'
+
+describe('jobsWhenStarted', () => {
+  it('holds a job queued before pg-boss has started and hands it over once it has', async () => {
+    const sent: string[] = []
+    const started: Jobs = {
+      schedule: async (name) => {
+        sent.push(name)
+        return 'job-1'
+      },
+      work: async () => {},
+      every: async () => {},
+      stop: async () => {},
+    }
+    let start = (_jobs: Jobs) => {}
+    const jobs = jobsWhenStarted(new Promise<Jobs>((resolve) => (start = resolve)))
+    const queued = jobs.schedule('cases.deadline-sweep', {})
+    await new Promise((r) => setTimeout(r, 10))
+    expect(sent).toEqual([])
+    start(started)
+    await expect(queued).resolves.toBe('job-1')
+    expect(sent).toEqual(['cases.deadline-sweep'])
+  })
+})
