@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sweepDeadlines } from '../../src/modules/cases'
 import { json, startTestApp, type Client, type TestApp } from '../support/app'
+import { act as actOn, take } from '../support/case-actions'
 import { OTHER_ORG } from '../support/other-org'
 
 // Fit-out (二次装修, §2.5) end to end through HTTP. One story runs through the file, in order: the
@@ -164,24 +165,12 @@ async function signInAll() {
   ])
 }
 
-function take(
+const act = (
   client: Client,
   c: { id: string; version: number },
   action: string,
   input: Record<string, unknown> = {},
-) {
-  return client.post(`/api/v1/cases/${c.id}/actions/${action}`, { ...input, version: c.version })
-}
-async function act(
-  client: Client,
-  c: { id: string; version: number },
-  action: string,
-  input: Record<string, unknown> = {},
-) {
-  const res = await take(client, c, action, input)
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200)
-  return json<Case>(res)
-}
+) => actOn<Case>(client, c, action, input)
 /** The action is refused with this status and code; the case is unchanged. */
 async function refused(
   client: Client,

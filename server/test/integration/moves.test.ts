@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { json, startTestApp, type Client, type TestApp } from '../support/app'
+import { act as actOn, take } from '../support/case-actions'
 
 // Move-in (§2.3), move-out (§2.4) and goods release (§2.7) end to end through HTTP. One story runs
 // through the file, in order: a new company moves into a vacant office on 1 December, moves out
@@ -105,24 +106,12 @@ async function open(client: Client, body: Record<string, unknown>) {
   expect(res.statusCode, res.body).toBe(201)
   return json<Case>(res)
 }
-function take(
+const act = (
   client: Client,
   c: { id: string; version: number },
   action: string,
   input: Record<string, unknown> = {},
-) {
-  return client.post(`/api/v1/cases/${c.id}/actions/${action}`, { ...input, version: c.version })
-}
-async function act(
-  client: Client,
-  c: { id: string; version: number },
-  action: string,
-  input: Record<string, unknown> = {},
-) {
-  const res = await take(client, c, action, input)
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200)
-  return json<Case>(res)
-}
+) => actOn<Case>(client, c, action, input)
 /** The action is refused with this status and code; the case is unchanged. */
 async function refused(
   client: Client,
