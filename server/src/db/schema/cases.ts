@@ -102,6 +102,15 @@ export const cases = pgTable(
       t.createdAt,
       t.id,
     ),
+    // Open cases are a few percent of a building's history: the open queues (a department's, the
+    // building's, the overdue list) and the dashboard's counts read these small partial indexes.
+    // `closed_at` is set exactly when a case enters a final state (the engine's one function).
+    index('cases_open_property_created_idx')
+      .on(t.propertyId, t.createdAt, t.id)
+      .where(sql`closed_at is null`),
+    index('cases_open_property_department_created_idx')
+      .on(t.propertyId, t.department, t.createdAt, t.id)
+      .where(sql`closed_at is null`),
     index('cases_assignee_idx').on(t.assigneeId),
     index('cases_customer_idx').on(t.customerId),
     index('cases_parent_idx').on(t.parentId),

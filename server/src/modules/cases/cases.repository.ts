@@ -278,7 +278,6 @@ export type CaseFilter = {
   parentId?: string
   /** Open cases only (not in a final state). */
   open?: boolean
-  finalStates?: Record<string, readonly string[]>
   /** Waiting for a follow-up visit (回访). */
   followUp?: boolean
   q?: string
@@ -288,6 +287,30 @@ export type CaseFilter = {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 const assignee = aliasedTable(users, 'assignee')
+
+/** What a queue's row shows: no description, contact or case data (the detail has them). */
+const summaryColumns = {
+  id: cases.id,
+  number: cases.number,
+  type: cases.type,
+  state: cases.state,
+  priority: cases.priority,
+  channel: cases.channel,
+  title: cases.title,
+  propertyId: cases.propertyId,
+  unitId: cases.unitId,
+  customerId: cases.customerId,
+  department: cases.department,
+  assigneeId: cases.assigneeId,
+  overdue: cases.overdue,
+  escalationLevel: cases.escalationLevel,
+  pausedAt: cases.pausedAt,
+  createdAt: cases.createdAt,
+  updatedAt: cases.updatedAt,
+  closedAt: cases.closedAt,
+  version: cases.version,
+}
+export type CaseSummaryRow = Pick<CaseRow, keyof typeof summaryColumns>
 
 export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
   const where: (SQL | undefined)[] = [caseScope(actor)]
@@ -301,16 +324,9 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
   if (f.customerId) where.push(eq(cases.customerId, f.customerId))
   if (f.unitId) where.push(eq(cases.unitId, f.unitId))
   if (f.parentId) where.push(eq(cases.parentId, f.parentId))
-  if (f.open && f.finalStates) {
-    const closed = Object.entries(f.finalStates).map(
-      ([type, states]) =>
-        sql`(${cases.type} = ${type} and ${cases.state} in (${sql.join(
-          states.map((s) => sql`${s}`),
-          sql`, `,
-        )}))`,
-    )
-    where.push(sql`not (${sql.join(closed, sql` or `)})`)
-  }
+  // `closed_at` is set exactly when a case enters a final state: open = not closed, which the
+  // partial `cases_open_*` indexes serve.
+  if (f.open) where.push(isNull(cases.closedAt))
   if (f.followUp)
     where.push(
       or(
@@ -336,7 +352,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
   }
   return db
     .select({
-      case: cases,
+      case: summaryColumns,
       unitNumber: units.number,
       customerName: customers.name,
       assigneeName: assignee.displayName,

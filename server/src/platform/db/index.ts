@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -38,8 +39,52 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   return { database, client }
 }
 
+/**
+ * A connection that prepares each statement once: every parameterised query is sent as a named
+ * statement (the name is a hash of its text), so PostgreSQL parses and plans it once per
+ * connection instead of on every request. Drizzle's statements are fixed texts with parameters,
+ * so a connection sees a bounded set; past `MAX_PREPARED` distinct texts (long `in (…)` lists,
+ * bulk inserts) it sends the rest unnamed, as before.
+ */
+const MAX_PREPARED = 1000
+const statementNames = new Map<string, string>()
+function statementName(text: string) {
+  let name = statementNames.get(text)
+  if (!name) {
+    if (statementNames.size >= 10 * MAX_PREPARED) statementNames.clear()
+    name = `a${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`
+    statementNames.set(text, name)
+  }
+  return name
+}
+class PreparingClient extends pg.Client {
+  #prepared = new Set<string>()
+  constructor(config?: pg.ClientConfig) {
+    super(config)
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown
+    this.query = ((config: unknown, ...rest: unknown[]) => {
+      if (
+        typeof config === 'object' &&
+        config !== null &&
+        'text' in config &&
+        typeof config.text === 'string' &&
+        !('name' in config && config.name) &&
+        !('submit' in config) &&
+        config.text.length < 16_384
+      ) {
+        const name = statementName(config.text)
+        if (this.#prepared.has(name) || this.#prepared.size < MAX_PREPARED) {
+          this.#prepared.add(name)
+          return query({ ...config, name }, ...rest)
+        }
+      }
+      return query(config, ...rest)
+    }) as typeof this.query
+  }
+}
+
 export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient })
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {})
   const db = drizzlePg(pool, { schema }) as unknown as Db

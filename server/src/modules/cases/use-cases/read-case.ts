@@ -10,7 +10,7 @@ import { maskIdNumber, maskPhone } from '../../customers'
 import * as repo from '../cases.repository'
 import type { CaseDetail, CaseListQuery, CaseSummary } from '../cases.schemas'
 import { availableActions } from '../plan-action'
-import { finalStates, workflows } from '../workflows'
+import { workflows } from '../workflows'
 import { policyOf } from './deadlines'
 import { factsFor } from './facts'
 import { localDate } from '../../../platform/clock/local-date'
@@ -59,7 +59,7 @@ const maskedData = (data: Record<string, unknown>) => {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
 
 function toSummary(
-  c: repo.CaseRow,
+  c: repo.CaseSummaryRow,
   names: {
     unitNumber: string | null
     customerName: string | null
@@ -114,7 +114,6 @@ export async function listCases({ db }: Deps, ctx: RequestContext, q: CaseListQu
     ...(q.q ? { q: q.q } : {}),
     open: q.status === 'open' || q.overdue === true,
     followUp: q.status === 'follow_up',
-    finalStates,
     limit,
     ...(cursor ? { after: { createdAt: String(cursor[0]), id: String(cursor[1]) } } : {}),
   })

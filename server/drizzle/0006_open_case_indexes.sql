@@ -1,0 +1,2 @@
+CREATE INDEX "cases_open_property_created_idx" ON "cases" USING btree ("property_id","created_at","id") WHERE closed_at is null;--> statement-breakpoint
+CREATE INDEX "cases_open_property_department_created_idx" ON "cases" USING btree ("property_id","department","created_at","id") WHERE closed_at is null;
