@@ -371,9 +371,11 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
     .limit(f.limit + 1)
 }
 
-export async function caseNames(db: Db, c: CaseRow) {
+/** One case the caller may see, with the names its page shows (one round trip). */
+export async function findCaseWithNames(db: Db, actor: Actor, id: string) {
   const [row] = await db
     .select({
+      case: cases,
       unitNumber: units.number,
       customerName: customers.name,
       assigneeName: assignee.displayName,
@@ -384,7 +386,7 @@ export async function caseNames(db: Db, c: CaseRow) {
     .leftJoin(units, eq(units.id, cases.unitId))
     .leftJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
-    .where(eq(cases.id, c.id))
+    .where(and(eq(cases.id, id), caseScope(actor)))
   return row
 }
 

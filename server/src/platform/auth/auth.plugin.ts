@@ -3,12 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps, RequestContext } from '../http/context'
 import { AppError } from '../errors'
 import type { Actor, Permission } from '../permissions'
-import {
-  findLiveSession,
-  propertyIdsOfCustomer,
-  propertyIdsOfStaff,
-  touchSession,
-} from './auth.repository'
+import { findLiveSession, propertyIdsOfCustomer, touchSession } from './auth.repository'
 import { CSRF_HEADER, SESSION_COOKIE, sameToken, sessionIdOf } from './session-token'
 import { localDate } from '../clock/local-date'
 
@@ -43,7 +38,7 @@ export async function loadActor(deps: Deps, request: FastifyRequest): Promise<vo
   const propertyIds =
     user.kind === 'customer' && user.customerId
       ? await propertyIdsOfCustomer(deps.db, user.customerId, localDate(now))
-      : await propertyIdsOfStaff(deps.db, user.id)
+      : found.staffPropertyIds
   request.actor = {
     userId: user.id,
     orgId: user.orgId,

@@ -28,24 +28,26 @@ export async function touchSession(db: Db, id: string, lastSeenAt: Date, expires
   await db.update(sessions).set({ lastSeenAt, expiresAt }).where(eq(sessions.id, id))
 }
 
-/** A live session with its user and role, or undefined. */
+/**
+ * A live session with its user and role, or undefined; a staff member's buildings come with it
+ * (one round trip on every request, not two).
+ */
 export async function findLiveSession(db: Db, id: string, now: Date) {
   const rows = await db
-    .select({ session: sessions, user: users, role: roles })
+    .select({
+      session: sessions,
+      user: users,
+      role: roles,
+      staffPropertyIds: sql<
+        string[]
+      >`array(select ${userProperties.propertyId}::text from ${userProperties} where ${userProperties.userId} = ${users.id})`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(roles, eq(roles.id, users.roleId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.disabled, false)))
     .limit(1)
   return rows[0]
-}
-
-export async function propertyIdsOfStaff(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ propertyId: userProperties.propertyId })
-    .from(userProperties)
-    .where(eq(userProperties.userId, userId))
-  return rows.map((r) => r.propertyId)
 }
 
 /** The buildings a customer has a current or future occupancy in. */

@@ -142,21 +142,23 @@ export async function caseDetail(
   actor: Actor,
   id: string,
 ): Promise<CaseDetail> {
-  const c = await repo.findCase(db, actor, id)
-  if (!c) throw notFound('case')
+  const found = await repo.findCaseWithNames(db, actor, id)
+  if (!found) throw notFound('case')
+  const { case: c, ...names } = found
   const customerView = actor.kind === 'customer'
-  const [names, deadlines, timeline, attachments, signOffs, children, parent, actions] =
-    await Promise.all([
-      repo.caseNames(db, c),
+  // A closed case offers no action: its policy and facts are not looked up.
+  const closed = workflows[c.type].final.includes(c.state)
+  const [deadlines, timeline, attachments, signOffs, children, parent, actions] = await Promise.all(
+    [
       repo.deadlinesOf(db, c.id),
       repo.eventsOf(db, c.id, customerView),
       repo.attachmentsOf(db, c.id, customerView),
       repo.signOffsOf(db, c.id),
       repo.childrenOf(db, actor, c.id),
       c.parentId ? repo.caseBrief(db, actor, c.parentId) : Promise.resolve(undefined),
-      actionsFor(db, clock, actor, c),
-    ])
-  if (!names) throw notFound('case')
+      closed ? Promise.resolve([]) : actionsFor(db, clock, actor, c),
+    ],
+  )
   const running = deadlines.filter((d) => d.status === 'running').map((d) => d.dueAt)
   const nearest = running.length ? new Date(Math.min(...running.map((d) => d.getTime()))) : null
   return {
@@ -208,7 +210,7 @@ export async function caseDetail(
       signatureId: s.signatureId,
       signedAt: s.signedAt.toISOString(),
     })),
-    availableActions: workflows[c.type].final.includes(c.state) ? [] : actions,
+    availableActions: actions,
     canComment: actor.permissions.has('case.comment'),
   }
 }

@@ -1,5 +1,6 @@
 import type { Deps, RequestContext } from '../../../platform/http/context'
 import type { Db } from '../../../platform/db'
+import { onceInTransaction } from '../../../platform/db/memo'
 import { systemClock, type Clock } from '../../../platform/clock'
 import { AppError, invalidField, notFound, staleVersion } from '../../../platform/errors'
 import { diffOf, recordAudit } from '../../../platform/audit'
@@ -57,9 +58,13 @@ export const toDay = (row: repo.DayRow): CalendarDay => ({
 /**
  * The working calendar deadlines of a building run on: its stored hours and days, or, for a
  * building without one, the default calendar in the building's time zone with the official days.
- * Two queries; called on every case action that starts a deadline.
+ * Two queries, once per transaction; called on every case action that starts a deadline.
  */
-export async function calendarOf(db: Db, propertyId: string): Promise<WorkCalendar> {
+export function calendarOf(db: Db, propertyId: string): Promise<WorkCalendar> {
+  return onceInTransaction(db, `calendar:${propertyId}`, () => loadCalendar(db, propertyId))
+}
+
+async function loadCalendar(db: Db, propertyId: string): Promise<WorkCalendar> {
   const source = await repo.calendarSource(db, propertyId)
   if (!source) throw notFound('property')
   const days = await repo.listDays(db, propertyId)

@@ -1,5 +1,6 @@
 import type { Deps, RequestContext } from '../../../platform/http/context'
 import type { Db } from '../../../platform/db'
+import { onceInTransaction } from '../../../platform/db/memo'
 import { AppError, staleVersion } from '../../../platform/errors'
 import { diffOf, recordAudit } from '../../../platform/audit'
 import * as repo from '../settings.repository'
@@ -35,8 +36,10 @@ export async function deadlinePolicyOf(
   caseType: CaseType,
   priority: CasePriority,
 ): Promise<DeadlinePolicy> {
-  const row = await repo.findPolicy(db, { orgId, caseType, priority })
-  return row ? toPolicy(row) : defaultPolicy(caseType, priority)
+  return onceInTransaction(db, `policy:${orgId}:${caseType}:${priority}`, async () => {
+    const row = await repo.findPolicy(db, { orgId, caseType, priority })
+    return row ? toPolicy(row) : defaultPolicy(caseType, priority)
+  })
 }
 
 /** Every case type × priority, stored or default. */
