@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { roles as rolesTable } from '../../src/db/schema'
+import { syncBuiltinRoles } from '../../src/modules/identity'
+import { insertOrganisation } from '../../src/modules/org'
 import { startTestApp, type Client, type TestApp } from '../support/app'
 
 type Role = {
@@ -194,5 +198,21 @@ describe('users', () => {
     const manager = await t.signIn('manager')
     expect((await manager.get('/api/v1/users')).statusCode).toBe(403)
     expect((await manager.get('/api/v1/roles')).statusCode).toBe(403)
+  })
+})
+
+describe('start-up', () => {
+  it('instances starting together give an organisation its built-in roles once, without a conflict', async () => {
+    // An organisation without roles stands for roles a new release adds: three starts at once.
+    const org = await insertOrganisation(t.db, '同时启动物业')
+    await Promise.all([syncBuiltinRoles(t.db), syncBuiltinRoles(t.db), syncBuiltinRoles(t.db)])
+    const given = await t.db.select().from(rolesTable).where(eq(rolesTable.orgId, org.id))
+    expect(given.map((r) => r.code).sort()).toEqual(
+      roles
+        .filter((r) => r.builtin)
+        .map((r) => r.code)
+        .sort(),
+    )
+    expect(given.every((r) => r.builtin)).toBe(true)
   })
 })

@@ -159,3 +159,10 @@ export async function customerExists(db: Db, orgId: string, customerId: string) 
 export async function organisationIds(db: Db) {
   return (await db.select({ id: organisations.id }).from(organisations)).map((r) => r.id)
 }
+
+const ROLE_SYNC_LOCK = 7_300_002
+
+/** Until the transaction ends: one start-up at a time gives organisations their built-in roles. */
+export async function waitForRoleSync(tx: Db) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ROLE_SYNC_LOCK})`)
+}

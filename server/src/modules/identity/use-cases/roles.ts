@@ -101,8 +101,15 @@ export async function ensureBuiltinRoles(db: Db, orgId: string) {
   return byCode
 }
 
-/** On start: every organisation's built-in roles brought up to this release's permissions. */
+/**
+ * On start: every organisation's built-in roles brought up to this release's permissions. Instances
+ * starting together on one database take turns (a transaction-scoped advisory lock), so two of
+ * them never insert the same missing role.
+ */
 export async function syncBuiltinRoles(db: Db) {
   for (const orgId of await repo.organisationIds(db))
-    await db.transaction((tx) => ensureBuiltinRoles(tx, orgId))
+    await db.transaction(async (tx) => {
+      await repo.waitForRoleSync(tx)
+      await ensureBuiltinRoles(tx, orgId)
+    })
 }
