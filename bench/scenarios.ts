@@ -165,23 +165,43 @@ export function readScenarios(url: string, f: Fixtures, s: Sessions): [Scenario,
     ],
     [
       {
-        name: 'dashboard: overdue cases',
+        name: 'dashboard: one building',
         kind: 'read',
         url,
         warmup: 2,
-        request: get(s.agent, () => `/api/v1/cases?overdue=true&propertyId=${f.propertyId}`),
+        request: get(s.manager, () => `/api/v1/dashboard?propertyId=${f.propertyId}`),
       },
       dashboard,
     ],
     [
       {
-        name: 'dashboard: open cases',
+        name: 'dashboard: every building',
+        kind: 'read',
+        url,
+        warmup: 2,
+        request: get(s.manager, () => '/api/v1/dashboard'),
+      },
+      dashboard,
+    ],
+    [
+      {
+        name: 'queue: overdue cases (building)',
+        kind: 'read',
+        url,
+        warmup: 2,
+        request: get(s.agent, () => `/api/v1/cases?overdue=true&propertyId=${f.propertyId}`),
+      },
+      list,
+    ],
+    [
+      {
+        name: 'queue: open cases (building)',
         kind: 'read',
         url,
         warmup: 2,
         request: get(s.agent, () => `/api/v1/cases?status=open&propertyId=${f.propertyId}`),
       },
-      dashboard,
+      list,
     ],
   )
   return scenarios

@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit'
 import { billingRoutes } from './modules/billing'
 import { caseRoutes } from './modules/cases'
 import { fitOutRoutes } from './modules/fit-out'
+import { dashboardRoutes } from './modules/dashboard'
 import { testClockRoutes } from './test-clock.routes'
 import { settingsRoutes } from './modules/settings'
 import { liveEventRoutes, notificationRoutes } from './modules/notifications'
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(billingRoutes, { deps })
       await api.register(caseRoutes, { deps })
       await api.register(fitOutRoutes, { deps })
+      await api.register(dashboardRoutes, { deps })
       await api.register(settingsRoutes, { deps })
       await api.register(notificationRoutes, { deps })
       await api.register(liveEventRoutes, { deps, bus })

@@ -21,6 +21,8 @@ const EnvSchema = Type.Object({
   ATRIUM_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('off')], { default: 'auto' }),
   ATRIUM_JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
   LOGIN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  /** How long the dashboard keeps a month's rates before refreshing them (0: never kept). */
+  DASHBOARD_RATES_TTL_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
   /** `on` (journeys only): an admin may move the server's clock (POST /api/test/clock). */
   ATRIUM_TEST_CLOCK: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'off' }),
 })
@@ -41,6 +43,8 @@ export type Config = {
   /** `off`: this server runs no background jobs (an `atrium worker` process runs them). */
   jobs: 'on' | 'off'
   loginRateLimitPerMinute: number
+  /** The dashboard's month rates are kept this long (seconds) and refreshed behind the answer. */
+  dashboardRatesTtlSeconds: number
   /** The Playwright journeys move the clock to reach a day months ahead (H-FO-15). Never in production. */
   testClock: boolean
 }
@@ -106,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.ATRIUM_DEMO,
     jobs: e.ATRIUM_JOBS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    dashboardRatesTtlSeconds: e.DASHBOARD_RATES_TTL_SECONDS,
     testClock: e.ATRIUM_TEST_CLOCK === 'on',
   }
 }

@@ -467,6 +467,10 @@ const rows: Row[] = [
   r('POST /notifications/:id/read', 'mark a notification read', 'signed-in', 200, {
     ...{ scope: 'org', id: notificationFor },
   }),
+  // The dashboard: the whole building's cases (case.read_all); money figures only with billing.read.
+  r('GET /dashboard', 'read the dashboard', 'case.read_all', 200, {
+    ...{ ...inBuilding, staffOnly: true },
+  }),
   r('POST /notifications/read-all', 'mark their notifications read', 'signed-in', 200),
 ]
 

@@ -300,6 +300,14 @@ const specs: Spec[] = [
     ],
   },
   { route: 'GET /cases/:id', id: 'case' },
+  // dashboard: both parameters optional; a month after this one is refused on `month` too.
+  {
+    route: 'GET /dashboard',
+    query: [
+      ...['unexpected=1', 'propertyId=nope', 'propertyId=', 'month=2026-13', 'month=26-11'],
+      ...['month=2026-1', 'month=1999-01', 'month=2026-12', 'month=2026-11&month=2026-10'],
+    ],
+  },
   {
     route: 'POST /cases/:id/actions/:action',
     ...{ id: 'case', params: { action: 'escalate' } },

@@ -54,6 +54,8 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
       LOG_LEVEL: 'silent',
     }),
     loginRateLimitPerMinute: 1000,
+    // The test clock stands still: kept figures would never refresh.
+    dashboardRatesTtlSeconds: 0,
     testClock: false,
     ...overrides,
   }

@@ -18,6 +18,7 @@ import {
 import { organisations, properties, units } from './org'
 import { customers } from './customers'
 import { departmentCodes, users } from './identity'
+import { searchKeysOf } from '../../platform/db/search'
 
 // The case engine's tables (ARCHITECTURE "The case engine"). A case's type-specific fields live in
 // `data` (jsonb): the workflows read them, the engine never interprets them.
@@ -111,8 +112,17 @@ export const cases = pgTable(
     index('cases_open_property_department_created_idx')
       .on(t.propertyId, t.department, t.createdAt, t.id)
       .where(sql`closed_at is null`),
+    // The dashboard's month: the cases closed since its first day, a range per building.
+    index('cases_property_closed_idx').on(t.propertyId, t.closedAt),
     index('cases_assignee_idx').on(t.assigneeId),
     index('cases_customer_idx').on(t.customerId),
+    index('cases_unit_idx').on(t.unitId),
+    // Search (`q`, decision 0006): the bigrams of the case's own text, plain and tagged with its
+    // building, for `ILIKE '%q%'` on any of these columns. listCases repeats this expression.
+    index('cases_search_keys_idx').using(
+      'gin',
+      searchKeysOf(t.propertyId, t.number, t.title, t.contactName),
+    ),
     index('cases_parent_idx').on(t.parentId),
   ],
 )

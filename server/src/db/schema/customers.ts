@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { organisations, properties, units } from './org'
+import { bigramsOf } from '../../platform/db/search'
 
 export const customerKinds = ['company', 'person'] as const
 export const occupancyRoles = ['owner', 'tenant'] as const
@@ -27,6 +28,8 @@ export const customers = pgTable(
   (t) => [
     index('customers_property_name_idx').on(t.propertyId, t.name, t.id),
     index('customers_phone_idx').on(t.phone),
+    // Search by name (decision 0006); listCustomers and listCases repeat this expression exactly.
+    index('customers_search_idx').using('gin', bigramsOf(t.name)),
   ],
 )
 
@@ -46,7 +49,11 @@ export const customerContacts = pgTable(
     isPrimary: boolean('is_primary').notNull().default(false),
     position: integer('position').notNull().default(0),
   },
-  (t) => [index('customer_contacts_customer_idx').on(t.customerId)],
+  (t) => [
+    index('customer_contacts_customer_idx').on(t.customerId),
+    // Search by a contact's name (decision 0006); listCustomers repeats this expression exactly.
+    index('customer_contacts_search_idx').using('gin', bigramsOf(t.name)),
+  ],
 )
 
 export const occupancies = pgTable(

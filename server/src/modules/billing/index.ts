@@ -16,3 +16,4 @@ export {
   REFUND_DELAY_MONTHS,
 } from './use-cases/deposits'
 export { recordPayment } from './use-cases/payments'
+export { collectionRate } from './use-cases/collection-rate'

@@ -1,7 +1,26 @@
-import { and, asc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import {
+  aliasedTable,
+  and,
+  asc,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNull,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
 import { customerContacts, customers, floors, occupancies, units, users } from '../../db/schema'
 import type { Db } from '../../platform/db'
 import { one } from '../../platform/db/one'
+import {
+  bigramSearchable,
+  bigramsOf,
+  bigramTestIsExact,
+  hasBigramsOf,
+} from '../../platform/db/search'
 import { propertyScope, type Actor } from '../../platform/permissions'
 
 export type CustomerRow = typeof customers.$inferSelect
@@ -32,22 +51,47 @@ export async function listCustomers(db: Db, actor: Actor, f: CustomerFilter) {
   if (f.propertyId) where.push(eq(customers.propertyId, f.propertyId))
   if (f.kind) where.push(eq(customers.kind, f.kind))
   if (f.q) {
+    // A customer matches when q occurs in their name or a contact's name, the number of a unit
+    // they occupy or occupied starts with q, or (digits only) their or a contact's phone has them.
+    // The unit and contact arms are id lists drawn once (units of the caller's buildings — a
+    // customer occupies units of their own building —, contacts of the organisation), not a
+    // subquery per customer.
     const like = `%${escapeLike(f.q)}%`
     const digits = f.q.replace(/\D/g, '')
-    const matches: (SQL | undefined)[] = [
-      ilike(customers.name, like),
-      sql`exists (select 1 from ${occupancies} o join ${units} u on u.id = o.unit_id
-        where o.customer_id = ${customers.id} and u.number ilike ${`${escapeLike(f.q)}%`})`,
-      sql`exists (select 1 from ${customerContacts} c where c.customer_id = ${customers.id} and c.name ilike ${like})`,
-    ]
     // Phone search needs a few digits: "1" alone would match nearly everyone.
-    if (digits.length >= 3 && digits.length === f.q.replace(/[\s+-]/g, '').length) {
+    const byPhone = digits.length >= 3 && digits.length === f.q.replace(/[\s+-]/g, '').length
+    // Decision 0006: from two characters on the bigram indexes serve the name arms (not a phone
+    // query: no index serves its arms).
+    const indexed = bigramSearchable(f.q) && !byPhone
+    const exact = indexed && bigramTestIsExact(f.q)
+    const occupancy = aliasedTable(occupancies, 'q_occupancy')
+    const unit = aliasedTable(units, 'q_unit')
+    const contact = aliasedTable(customerContacts, 'q_contact')
+    const related = [
+      sql`${customers.id} = any(array(select ${occupancy.customerId} from ${occupancies} ${occupancy}
+        join ${units} ${unit} on ${unit.id} = ${occupancy.unitId} where ${and(
+          propertyScope(actor, unit.orgId, unit.propertyId),
+          f.propertyId ? eq(unit.propertyId, f.propertyId) : undefined,
+          ilike(unit.number, `${escapeLike(f.q)}%`),
+        )}))`,
+      sql`${customers.id} = any(array(select ${contact.customerId} from ${customerContacts} ${contact} where ${and(
+        eq(contact.orgId, actor.orgId),
+        indexed ? hasBigramsOf(bigramsOf(contact.name), f.q) : undefined,
+        exact ? undefined : ilike(contact.name, like),
+      )}))`,
+    ]
+    const matches: (SQL | undefined)[] = [ilike(customers.name, like), ...related]
+    if (byPhone) {
       matches.push(
         sql`replace(${customers.phone}, ' ', '') like ${`%${digits}%`}`,
         sql`exists (select 1 from ${customerContacts} c where c.customer_id = ${customers.id} and replace(c.phone, ' ', '') like ${`%${digits}%`})`,
       )
     }
-    where.push(or(...matches))
+    // The bigram test (customers_search_idx) is implied by the ILIKE; it comes as a condition of
+    // its own so that the ILIKE filters the fetched rows without recomputing their bigrams (and
+    // is left out where the bigram test is the ILIKE itself).
+    if (indexed) where.push(or(hasBigramsOf(bigramsOf(customers.name), f.q), ...related))
+    if (!exact) where.push(or(...matches))
   }
   if (f.after) {
     where.push(

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_property_closed_idx" ON "cases" USING btree ("property_id","closed_at");
