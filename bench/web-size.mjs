@@ -155,12 +155,12 @@ if (!args['no-browser']) {
           const sent = (await request.sizes()).responseBodySize
           const encoding = (await request.response())?.headers()['content-encoding'] ?? 'identity'
           return { file: url.pathname.replace('/assets/', ''), sent, encoding }
-        })(),
+        })().catch(() => null), // finished as the page closed: not counted
       )
     })
     await p.goto(base + path, { waitUntil: 'networkidle' })
     await p.waitForTimeout(500)
-    const scripts = await Promise.all(pending)
+    const scripts = (await Promise.all(pending)).filter(Boolean)
     await context.close()
     const files = scripts.map((s) => s.file).filter((f) => existsSync(join(ASSETS, f)))
     const result = {

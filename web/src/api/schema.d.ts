@@ -5285,6 +5285,144 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/dashboard': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 概览: a building's live figures, or every building of the caller's scope without propertyId */
+    get: {
+      parameters: {
+        query?: {
+          propertyId?: string
+          /** @description YYYY-MM */
+          month?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              propertyId: string | null
+              buildings: number
+              /** @description YYYY-MM */
+              month: string
+              /** Format: date */
+              today: string
+              timeZone: string
+              /** Format: date-time */
+              generatedAt: string
+              /** Format: date-time */
+              ratesAsOf: string
+              /** @description Cases not in a final state (closed_at is null), now */
+              openCases: {
+                total: number
+                overdue: number
+                escalated: number
+                byType: {
+                  /** @enum {unknown} */
+                  type:
+                    | 'complaint'
+                    | 'repair'
+                    | 'inquiry'
+                    | 'incident'
+                    | 'liaison'
+                    | 'move_in'
+                    | 'move_out'
+                    | 'release'
+                    | 'fit_out'
+                  count: number
+                  overdue: number
+                }[]
+                byTypeAndState: {
+                  /** @enum {unknown} */
+                  type:
+                    | 'complaint'
+                    | 'repair'
+                    | 'inquiry'
+                    | 'incident'
+                    | 'liaison'
+                    | 'move_in'
+                    | 'move_out'
+                    | 'release'
+                    | 'fit_out'
+                  state: string
+                  count: number
+                  overdue: number
+                }[]
+                byDepartment: {
+                  department:
+                    | ('customer_service' | 'engineering' | 'security' | 'finance' | 'cleaning')
+                    | null
+                  count: number
+                  overdue: number
+                }[]
+              }
+              /** @description 及时率: respond, resolve, follow-up and reply deadlines settled in the month — met on time, or missed (went overdue, or met late) — on time ÷ all */
+              timeliness: {
+                onTime: number
+                missed: number
+                rateBp: number | null
+              }
+              /** @description 回访率: complaints and repairs sent to follow-up in the month whose follow-up was done, fell due or was waived — done ÷ owed */
+              followUp: {
+                done: number
+                owed: number
+                rateBp: number | null
+              }
+              /** @description 满意率: follow-ups recorded in the month on complaints and repairs — (satisfied + fairly satisfied) ÷ all */
+              satisfaction: {
+                satisfied: number
+                fairlySatisfied: number
+                unsatisfied: number
+                total: number
+                rateBp: number | null
+              }
+              collection: {
+                /** @description fen */
+                due: number
+                /** @description fen */
+                collectedInPeriod: number
+                rateBp: number | null
+              } | null
+              fitOuts: {
+                inProgress: number
+                depositsHeld: number | null
+              }
+              /** @description Move-ins and move-outs whose day is today, cancelled ones left out */
+              moves: {
+                moveIns: {
+                  scheduled: number
+                  done: number
+                }
+                moveOuts: {
+                  scheduled: number
+                  done: number
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/settings/deadline-policies': {
     parameters: {
       query?: never

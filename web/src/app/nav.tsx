@@ -5,6 +5,7 @@ import {
   BuildOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -30,6 +31,8 @@ export type NavItem = {
   icon: ReactNode
   /** Shown inside this submenu of the side menu. */
   group?: NavGroupKey
+  /** Not the page the console opens on after sign-in (HomeRedirect passes over it). */
+  home?: false
 }
 
 /** Submenus of the side menu, each shown when one of its pages is. */
@@ -41,6 +44,14 @@ export const NAV_GROUPS: Record<NavGroupKey, { labelKey: string; icon: ReactNode
 
 /** The console's pages, in menu order; each shows only to users holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
+  // 概览: first for those who see the whole building's cases; the console still opens on 单元.
+  {
+    path: '/dashboard',
+    labelKey: 'dashboard.menu',
+    permission: 'case.read_all',
+    icon: <DashboardOutlined />,
+    home: false,
+  },
   { path: '/units', labelKey: 'nav.units', permission: 'unit.read', icon: <ApartmentOutlined /> },
   {
     path: '/customers',

@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react'
 import { createBrowserRouter, type RouteObject } from 'react-router'
-import { LoginPage } from '../features/identity/LoginPage'
 import { FullPageSpin } from '../ui/FullPageSpin'
 import { loadAllTexts } from './i18n'
+import { prefetchBeside, sessionLoader } from './loaders'
+import { queryClient } from './query-client'
+import { SignInRoute } from './SignInRoute'
 
 // The sign-in page carries only its own texts; every other page waits for all of them too.
 function withTexts(lazy: () => Promise<{ Component: ComponentType }>) {
@@ -28,7 +30,7 @@ function page(permission: string | null, load: () => Promise<ComponentType>): Ro
 }
 
 const routes: RouteObject[] = [
-  { path: '/login', Component: LoginPage },
+  { path: '/login', Component: SignInRoute },
   // 门岗核验: a phone at the gate, without the console around it (security scans the slip's QR).
   {
     path: '/gate/release/:id',
@@ -56,11 +58,21 @@ const routes: RouteObject[] = [
   {
     path: '/',
     HydrateFallback: FullPageSpin,
+    loader: sessionLoader,
+    // The user is in the query cache, which keeps it current; nothing to load again.
+    shouldRevalidate: () => false,
     lazy: withTexts(async () => ({ Component: (await import('./layout/AppShell')).AppShell })),
     children: [
       {
         index: true,
         lazy: page(null, async () => (await import('./layout/AppShell')).HomeRedirect),
+      },
+      {
+        path: 'dashboard',
+        lazy: page(
+          'case.read_all',
+          async () => (await import('../features/dashboard/DashboardPage')).DashboardPage,
+        ),
       },
       {
         path: 'units',
@@ -82,6 +94,13 @@ const routes: RouteObject[] = [
       },
       {
         path: 'cases',
+        loader: prefetchBeside(
+          async (url) =>
+            (await import('../features/cases/queue-loader')).prefetchQueue(queryClient, url),
+          () => import('../features/cases/CaseQueuePage'),
+        ),
+        // A new filter is the page's own query (shown at once, with the rows it had meanwhile).
+        shouldRevalidate: () => false,
         lazy: page(
           'case.read',
           async () => (await import('../features/cases/CaseQueuePage')).CaseQueuePage,

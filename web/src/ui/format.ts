@@ -5,9 +5,35 @@ import utc from 'dayjs/plugin/utc'
 dayjs.extend(utc)
 dayjs.extend(timezone)
 
+// One formatter per zone: dayjs's tz() builds a new Intl formatter on every call, which costs
+// ~1 ms each: a table of 50 cases with two times a row spent 100 ms on it.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatterIn(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
+/** YYYY-MM-DD HH:mm:ss in a building's time zone. */
 export function formatDateTime(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—'
-  return dayjs(iso).tz(timeZone).format('YYYY-MM-DD HH:mm:ss')
+  const at = dayjs(iso)
+  if (!at.isValid()) return at.format()
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {}
+  for (const { type, value } of formatterIn(timeZone).formatToParts(at.toDate())) part[type] = value
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -1,10 +1,13 @@
-import { Button, Result } from 'antd'
-import type { ReactNode } from 'react'
+import { Button } from 'antd'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation } from 'react-router'
 import { useMe } from '../../features/identity/api'
 import { FullPageSpin } from '../../ui/FullPageSpin'
 import { MeContext } from './me-context'
+
+// Shown only when /me fails: fetched then, not with every page.
+const Result = lazy(() => import('antd/es/result'))
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
@@ -14,11 +17,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (me.isPending) return <FullPageSpin />
   if (me.isError) {
     return (
-      <Result
-        status="error"
-        title={t('errors.load_failed')}
-        extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
-      />
+      <Suspense>
+        <Result
+          status="error"
+          title={t('errors.load_failed')}
+          extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
+        />
+      </Suspense>
     )
   }
   if (!me.data) {

@@ -1,7 +1,9 @@
-import { Result } from 'antd'
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCan } from './me-context'
+
+// Shown only to someone who may not see the page: fetched then, not with every page.
+const Result = lazy(() => import('antd/es/result'))
 
 export function RequirePermission({
   permission,
@@ -13,7 +15,11 @@ export function RequirePermission({
   const { t } = useTranslation()
   const can = useCan()
   if (!can(permission)) {
-    return <Result status="403" title="403" subTitle={t('errors.forbidden')} />
+    return (
+      <Suspense>
+        <Result status="403" title="403" subTitle={t('errors.forbidden')} />
+      </Suspense>
+    )
   }
   return children
 }

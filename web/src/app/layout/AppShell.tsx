@@ -1,29 +1,44 @@
-import { App as AntApp, Layout, Menu, Spin, theme as antTheme, Typography } from 'antd'
-import { useState } from 'react'
+import {
+  App as AntApp,
+  ConfigProvider,
+  Layout,
+  Menu,
+  Spin,
+  theme as antTheme,
+  Typography,
+} from 'antd'
+// antd's prebuilt styles for zero-runtime mode (theme.ts, consoleTheme).
+import 'antd/dist/antd.css'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router'
 import { useCan } from '../auth/me-context'
 import { RequireAuth } from '../auth/RequireAuth'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { NAV_GROUPS, NAV_ITEMS, type NavItem } from '../nav'
+import { consoleTheme } from '../theme'
 import { CurrentPropertyProvider } from '../property/CurrentPropertyProvider'
 import { PropertySwitcher } from './PropertySwitcher'
 import { UserMenu } from './UserMenu'
-import { NotificationBell } from '../../features/notifications/NotificationBell'
-import { useLiveEvents } from '../../features/notifications/useLiveEvents'
+
+const ShellNotifications = lazy(async () => ({
+  default: (await import('./ShellNotifications')).ShellNotifications,
+}))
 
 // The home page only redirects: it comes with the shell, not as a chunk of its own.
 export { HomeRedirect } from '../HomeRedirect'
 
 export function AppShell() {
   return (
-    <AntApp>
-      <RequireAuth>
-        <CurrentPropertyProvider>
-          <ShellLayout />
-        </CurrentPropertyProvider>
-      </RequireAuth>
-    </AntApp>
+    <ConfigProvider theme={consoleTheme}>
+      <AntApp>
+        <RequireAuth>
+          <CurrentPropertyProvider>
+            <ShellLayout />
+          </CurrentPropertyProvider>
+        </RequireAuth>
+      </AntApp>
+    </ConfigProvider>
   )
 }
 
@@ -35,7 +50,6 @@ function ShellLayout() {
   const navigation = useNavigation()
   const [collapsed, setCollapsed] = useState(false)
   const { token } = antTheme.useToken()
-  useLiveEvents()
 
   const items = NAV_ITEMS.filter((item) => can(item.permission))
   // The longest matching path wins: /cases/new is 登记工单, not the /cases queue.
@@ -106,7 +120,9 @@ function ShellLayout() {
           <PropertySwitcher />
           <div style={{ flex: 1 }} />
           {navigation.state === 'loading' && <Spin size="small" />}
-          <NotificationBell />
+          <Suspense fallback={<span style={{ display: 'inline-block', width: 32 }} />}>
+            <ShellNotifications />
+          </Suspense>
           <LanguageSwitch />
           <UserMenu />
         </Layout.Header>

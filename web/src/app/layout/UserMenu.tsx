@@ -1,12 +1,16 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons'
 import { Button, Dropdown } from 'antd'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLogout } from '../../features/identity/api'
 import { roleName } from '../../ui/roleName'
 import { useCurrentUser } from '../auth/me-context'
-import { ChangePasswordModal } from './ChangePasswordModal'
+
+// Its form (antd's Form and validator) loads when someone first asks to change their password.
+const ChangePasswordModal = lazy(async () => ({
+  default: (await import('./ChangePasswordModal')).ChangePasswordModal,
+}))
 
 export function UserMenu() {
   const { t } = useTranslation()
@@ -14,6 +18,7 @@ export function UserMenu() {
   const navigate = useNavigate()
   const logout = useLogout()
   const [changing, setChanging] = useState(false)
+  const [asked, setAsked] = useState(false)
 
   return (
     <>
@@ -27,7 +32,10 @@ export function UserMenu() {
             { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
           ],
           onClick: ({ key }) => {
-            if (key === 'password') setChanging(true)
+            if (key === 'password') {
+              setAsked(true)
+              setChanging(true)
+            }
             if (key === 'logout') {
               logout.mutate(undefined, { onSettled: () => void navigate('/login') })
             }
@@ -42,7 +50,11 @@ export function UserMenu() {
           {me.displayName} <DownOutlined />
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      {asked && (
+        <Suspense>
+          <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+        </Suspense>
+      )}
     </>
   )
 }

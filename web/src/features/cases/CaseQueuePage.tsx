@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Empty, Flex, Select, Tabs } from 'antd'
+import { Button, Card, Empty, Flex, Select, Tabs } from 'antd'
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { useCan, useCurrentUser } from '../../app/auth/me-context'
@@ -8,39 +9,16 @@ import { errorMessage } from '../../ui/errors'
 import { LoadMore } from '../../ui/LoadMore'
 import { PageHeader } from '../../ui/PageHeader'
 import { SearchInput } from '../../ui/SearchInput'
-import {
-  CASE_PRIORITIES,
-  CASE_TYPES,
-  type CaseListQuery,
-  type CasePriority,
-  type CaseType,
-  useCases,
-} from './api'
+import { CASE_PRIORITIES, CASE_TYPES, type CasePriority, type CaseType, useCases } from './api'
 import { CaseTable } from './components/CaseTable'
 import { SavedViews } from './components/SavedViews'
 import { statesOf } from './labels'
+import { QUEUE_TABS, queueFilters } from './queue-query'
 
-const TABS = ['mine', 'department', 'overdue', 'follow_up', 'open', 'all'] as const
-type Tab = (typeof TABS)[number]
+// Shown only when the list fails to load.
+const Alert = lazy(() => import('antd/es/alert'))
+
 const FILTER_KEYS = ['tab', 'type', 'state', 'priority', 'q'] as const
-
-/** What each queue asks the server for; the server scopes it to what the caller may see. */
-function tabQuery(tab: Tab, department: CaseListQuery['department'] | null): CaseListQuery {
-  switch (tab) {
-    case 'mine':
-      return { assignee: 'me', status: 'open' }
-    case 'department':
-      return { ...(department ? { department } : {}), status: 'open' }
-    case 'overdue':
-      return { overdue: true }
-    case 'follow_up':
-      return { status: 'follow_up' }
-    case 'open':
-      return { status: 'open' }
-    case 'all':
-      return { status: 'all' }
-  }
-}
 
 /** 工单队列: the caller's queues as tabs, filters in the URL, saved views. */
 export function CaseQueuePage() {
@@ -50,31 +28,16 @@ export function CaseQueuePage() {
   const navigate = useNavigate()
   const { propertyId, timeZone } = useCurrentProperty()
   const [params, setParams] = useSearchParams()
-  const isCustomer = me.kind === 'customer'
-
-  const defaultTab: Tab = isCustomer
-    ? 'all'
-    : can('case.read_all')
-      ? 'open'
-      : me.department
-        ? 'department'
-        : 'mine'
-  const tab = TABS.find((k) => k === params.get('tab')) ?? defaultTab
-  const type = CASE_TYPES.find((k) => k === params.get('type'))
-  const state = (type && params.get('state')) || undefined
-  const priority = CASE_PRIORITIES.find((k) => k === params.get('priority'))
-  const q = params.get('q') ?? ''
-
-  const query: CaseListQuery = {
-    ...tabQuery(tab, me.department),
-    ...(isCustomer ? {} : { propertyId }),
-    type,
-    state,
-    priority,
-    q: q || undefined,
-  }
-  const cases = useCases(query, isCustomer || Boolean(propertyId))
-  const rows = cases.data?.pages.flatMap((p) => p.items) ?? []
+  const { isCustomer, tab, type, state, priority, q, query, enabled } = queueFilters(
+    me,
+    params,
+    propertyId,
+  )
+  const cases = useCases(query, enabled)
+  // New rows render in the background (a transition, in slices), the old ones shown meanwhile.
+  const pages = useDeferredValue(cases.data?.pages)
+  const rows = useMemo(() => pages?.flatMap((p) => p.items) ?? [], [pages])
+  const rendering = pages !== cases.data?.pages
 
   const setParam = (key: string, value: string | undefined) =>
     setParams(
@@ -93,7 +56,7 @@ export function CaseQueuePage() {
 
   if (!isCustomer && !propertyId) return <Empty description={t('property.none')} />
 
-  const tabs = TABS.filter((k) => k !== 'department' || me.department).map((k) => ({
+  const tabs = QUEUE_TABS.filter((k) => k !== 'department' || me.department).map((k) => ({
     key: k,
     label: t(`cases.queue.tab.${k}`),
   }))
@@ -163,12 +126,14 @@ export function CaseQueuePage() {
           </div>
         )}
         {cases.isError && (
-          <Alert type="error" title={errorMessage(t, cases.error)} style={{ marginBottom: 16 }} />
+          <Suspense>
+            <Alert type="error" title={errorMessage(t, cases.error)} style={{ marginBottom: 16 }} />
+          </Suspense>
         )}
         <CaseTable
           rows={rows}
           // Live refreshes (a case changed elsewhere) replace the rows quietly; a new filter spins.
-          loading={cases.isPending || cases.isPlaceholderData}
+          loading={cases.isPending || cases.isPlaceholderData || rendering}
           timeZone={timeZone}
           compact={isCustomer}
           emptyText={t('cases.queue.empty')}

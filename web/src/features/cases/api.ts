@@ -1,4 +1,5 @@
 import {
+  infiniteQueryOptions,
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
@@ -79,9 +80,9 @@ export const casesKey = ['cases'] as const
 export const caseKey = (id: string) => [...casesKey, 'one', id] as const
 const viewsKey = ['case-views'] as const
 
-/** The queue: one page of cases after another, newest first. */
-export function useCases(query: CaseListQuery, enabled = true) {
-  return useInfiniteQuery({
+/** The queue: one page of cases after another, newest first (its loader asks for page one). */
+export const casesQuery = (query: CaseListQuery) =>
+  infiniteQueryOptions({
     queryKey: [...casesKey, 'list', query],
     queryFn: ({ pageParam, signal }) =>
       unwrap(
@@ -92,9 +93,10 @@ export function useCases(query: CaseListQuery, enabled = true) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-    enabled,
   })
+
+export function useCases(query: CaseListQuery, enabled = true) {
+  return useInfiniteQuery({ ...casesQuery(query), placeholderData: keepPreviousData, enabled })
 }
 
 export function useCase(id: string) {

@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { client, compact, isApiError, unwrap } from '../../api/client'
 import type { BodyOf, ItemOf, ResponseOf } from '../../api/types'
 
@@ -16,21 +22,23 @@ export type Permission = ItemOf<'/api/v1/permissions', 'get'>
 
 export const meKey = ['me'] as const
 
-/** The signed-in user, or null when there is no session. */
+/** The signed-in user, or null when there is no session (the router's loader asks it first). */
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: async ({ signal }): Promise<Me | null> => {
+    try {
+      return await unwrap(client.GET('/api/v1/me', { signal }), { redirectOn401: false })
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) return null
+      throw error
+    }
+  },
+  staleTime: 5 * 60_000,
+  retry: false,
+})
+
 export function useMe() {
-  return useQuery({
-    queryKey: meKey,
-    queryFn: async ({ signal }): Promise<Me | null> => {
-      try {
-        return await unwrap(client.GET('/api/v1/me', { signal }), { redirectOn401: false })
-      } catch (error) {
-        if (isApiError(error) && error.status === 401) return null
-        throw error
-      }
-    },
-    staleTime: 5 * 60_000,
-    retry: false,
-  })
+  return useQuery(meQuery)
 }
 
 export function useLogin() {

@@ -1,5 +1,6 @@
-import { Table, Typography } from 'antd'
+import { Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
+import { memo, startTransition, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { formatDateTime } from '../../../ui/format'
@@ -15,10 +16,28 @@ type Props = {
   compact?: boolean
 }
 
-export function CaseTable({ rows, loading, timeZone, emptyText, compact }: Props) {
+const FIRST_ROWS = 12
+
+// Memoised: the queue re-renders for every filter keystroke; the rows only when they change.
+export const CaseTable = memo(function CaseTable({
+  rows,
+  loading,
+  timeZone,
+  emptyText,
+  compact,
+}: Props) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const dash = (v: string | null) => v ?? '—'
+  // A table's first rows are committed (and painted) before the rest, in a task of their own:
+  // fifty rows in the first commit made one long task of it. Once complete, it stays so.
+  const [complete, setComplete] = useState(false)
+  const partial = !complete && rows.length > FIRST_ROWS
+  useEffect(() => {
+    if (!partial) return
+    const timer = setTimeout(() => startTransition(() => setComplete(true)))
+    return () => clearTimeout(timer)
+  }, [partial])
 
   const columns: ColumnsType<CaseSummary> = [
     {
@@ -38,8 +57,9 @@ export function CaseTable({ rows, loading, timeZone, emptyText, compact }: Props
       title: t('cases.col.title'),
       dataIndex: 'title',
       width: 240,
+      // Plain text: the cell gives it the same colour and ellipsis as Typography.Text did, at
+      // a fraction of its cost (fifty of them on a page).
       ellipsis: true,
-      render: (title: string) => <Typography.Text>{title}</Typography.Text>,
     },
     {
       title: t('cases.col.state'),
@@ -96,7 +116,7 @@ export function CaseTable({ rows, loading, timeZone, emptyText, compact }: Props
       rowKey="id"
       size="middle"
       columns={columns}
-      dataSource={rows}
+      dataSource={partial ? rows.slice(0, FIRST_ROWS) : rows}
       loading={loading}
       pagination={false}
       scroll={{ x: compact ? 1000 : 1400 }}
@@ -104,4 +124,4 @@ export function CaseTable({ rows, loading, timeZone, emptyText, compact }: Props
       onRow={(row) => ({ onDoubleClick: () => void navigate(`/cases/${row.id}`) })}
     />
   )
-}
+})
