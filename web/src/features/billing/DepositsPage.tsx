@@ -3,7 +3,8 @@ import { Alert, Button, Card, Empty, Table, Tabs } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
+import { useUrlParams } from '../../ui/useUrlParams'
 import { useCan } from '../../app/auth/me-context'
 import { useCurrentProperty } from '../../app/property/property-context'
 import { errorMessage } from '../../ui/errors'
@@ -22,23 +23,12 @@ export function DepositsPage() {
   const { t } = useTranslation()
   const can = useCan()
   const { propertyId } = useCurrentProperty()
-  const [params, setParams] = useSearchParams()
+  const [params, setParam] = useUrlParams()
   const [receiving, setReceiving] = useState(false)
   const view = VIEWS.find((v) => v === params.get('view')) ?? 'held'
   const opened = params.get('deposit') ?? undefined
   const deposits = useDeposits(propertyId, view)
   const rows = deposits.data?.pages.flatMap((p) => p.items) ?? []
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        if (value) next.set(key, value)
-        else next.delete(key)
-        return next
-      },
-      { replace: true },
-    )
 
   const columns: ColumnsType<Deposit> = [
     {

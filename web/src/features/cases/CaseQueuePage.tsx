@@ -2,7 +2,8 @@ import { PlusOutlined } from '@ant-design/icons'
 import { Button, Card, Empty, Flex, Select, Tabs } from 'antd'
 import { lazy, Suspense, useDeferredValue, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useSearchParams } from 'react-router'
+import { useNavigate } from 'react-router'
+import { useUrlParams } from '../../ui/useUrlParams'
 import { useCan, useCurrentUser } from '../../app/auth/me-context'
 import { useCurrentProperty } from '../../app/property/property-context'
 import { errorMessage } from '../../ui/errors'
@@ -27,7 +28,7 @@ export function CaseQueuePage() {
   const me = useCurrentUser()
   const navigate = useNavigate()
   const { propertyId, timeZone } = useCurrentProperty()
-  const [params, setParams] = useSearchParams()
+  const [params, setParam, setParams] = useUrlParams()
   const { isCustomer, tab, type, state, priority, q, query, enabled } = queueFilters(
     me,
     params,
@@ -39,17 +40,6 @@ export function CaseQueuePage() {
   const rows = useMemo(() => pages?.flatMap((p) => p.items) ?? [], [pages])
   const rendering = pages !== cases.data?.pages
 
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        if (value) next.set(key, value)
-        else next.delete(key)
-        if (key === 'type') next.delete('state')
-        return next
-      },
-      { replace: true },
-    )
   const current = Object.fromEntries(
     FILTER_KEYS.flatMap((k) => (params.get(k) ? [[k, params.get(k) ?? '']] : [])),
   )
@@ -94,7 +84,7 @@ export function CaseQueuePage() {
             allowClear
             style={{ width: 140 }}
             value={type}
-            onChange={(v?: CaseType) => setParam('type', v)}
+            onChange={(v?: CaseType) => setParam('type', v, { clear: ['state'] })}
             options={CASE_TYPES.map((k) => ({ value: k, label: t(`cases.type.${k}`) }))}
           />
           <Select

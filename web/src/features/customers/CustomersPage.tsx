@@ -3,7 +3,8 @@ import { Alert, Button, Card, Empty, Flex, Select, Space, Table, Tag } from 'ant
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useSearchParams } from 'react-router'
+import { Link, useNavigate } from 'react-router'
+import { useUrlParams } from '../../ui/useUrlParams'
 import { useCan } from '../../app/auth/me-context'
 import { useCurrentProperty } from '../../app/property/property-context'
 import { errorMessage } from '../../ui/errors'
@@ -18,24 +19,13 @@ export function CustomersPage() {
   const can = useCan()
   const navigate = useNavigate()
   const { propertyId } = useCurrentProperty()
-  const [params, setParams] = useSearchParams()
+  const [params, setParam] = useUrlParams()
   const [creating, setCreating] = useState(false)
 
   const q = params.get('q') ?? ''
   const kind = CUSTOMER_KINDS.find((k) => k === params.get('kind'))
   const customers = useCustomers(propertyId, { q: q || undefined, kind })
   const rows = customers.data?.pages.flatMap((p) => p.items) ?? []
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        if (value) next.set(key, value)
-        else next.delete(key)
-        return next
-      },
-      { replace: true },
-    )
 
   const columns: ColumnsType<CustomerSummary> = [
     {

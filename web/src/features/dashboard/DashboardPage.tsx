@@ -1,7 +1,7 @@
 import { Alert, Card, DatePicker, Empty, Segmented, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { useUrlParams } from '../../ui/useUrlParams'
 import { useCan } from '../../app/auth/me-context'
 import { useCurrentProperty } from '../../app/property/property-context'
 import { errorMessage } from '../../ui/errors'
@@ -20,24 +20,13 @@ const MONTH = 'YYYY-MM'
 export function DashboardPage() {
   const { t } = useTranslation()
   const { property, propertyId, properties, timeZone } = useCurrentProperty()
-  const [params, setParams] = useSearchParams()
+  const [params, setParam] = useUrlParams()
   const all = properties.length > 1 && params.get('scope') === 'all'
   const thisMonth = todayIn(timeZone).slice(0, 7)
   const asked = params.get('month') ?? ''
   const month = /^\d{4}-\d{2}$/.test(asked) && asked < thisMonth ? asked : undefined
   const figures = useDashboard(all ? undefined : propertyId, month, all || Boolean(propertyId))
   const d = figures.data
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        if (value) next.set(key, value)
-        else next.delete(key)
-        return next
-      },
-      { replace: true },
-    )
 
   if (!propertyId) return <Empty description={t('property.none')} />
   // The queues and boards follow the console's building: figures link to them for one building.

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Empty, Flex, Select, Skeleton, Space, Tag } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { useUrlParams } from '../../ui/useUrlParams'
 import { useCan } from '../../app/auth/me-context'
 import { useCurrentProperty } from '../../app/property/property-context'
 import { errorMessage } from '../../ui/errors'
@@ -37,7 +37,7 @@ export function UnitsPage() {
   const can = useCan()
   const canManage = can('unit.manage')
   const { propertyId, property } = useCurrentProperty()
-  const [params, setParams] = useSearchParams()
+  const [params, setParam, setParams] = useUrlParams()
   const [floorModal, setFloorModal] = useState<{ floor: Floor | null } | null>(null)
   const [unitModal, setUnitModal] = useState<{ unit: Unit } | { floor: Floor | undefined } | null>(
     null,
@@ -51,17 +51,6 @@ export function UnitsPage() {
   }
   const filtered = Boolean(filters.floorId || filters.status || filters.kind || filters.q)
   const openUnitId = params.get('unit') ?? undefined
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        if (value) next.set(key, value)
-        else next.delete(key)
-        return next
-      },
-      { replace: key !== 'unit' },
-    )
 
   // Floors and units belong to one building: a switch of building drops them.
   const shownProperty = useRef(propertyId)
@@ -200,7 +189,7 @@ export function UnitsPage() {
             floor={floor}
             units={list}
             canManage={canManage}
-            onOpenUnit={(unit) => setParam('unit', unit.id)}
+            onOpenUnit={(unit) => setParam('unit', unit.id, { push: true })}
             onEditFloor={(f) => setFloorModal({ floor: f })}
             onAddUnit={(f) => setUnitModal({ floor: f })}
           />
@@ -209,7 +198,7 @@ export function UnitsPage() {
       <UnitDrawer
         unitId={openUnitId}
         canManage={canManage}
-        onClose={() => setParam('unit', undefined)}
+        onClose={() => setParam('unit', undefined, { push: true })}
         onEdit={(unit) => setUnitModal({ unit })}
       />
       {floorModal && (
