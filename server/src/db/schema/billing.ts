@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { idColumn } from './ids'
 import { organisations, properties, units, unitKinds } from './org'
 import { customers, occupancies } from './customers'
 import { users } from './identity'
@@ -35,7 +36,7 @@ export const paymentMethods = ['cash', 'bank_transfer', 'card', 'wechat_pay', 'a
 export const chargeItems = pgTable(
   'charge_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -54,7 +55,7 @@ export const chargeItems = pgTable(
 export const chargeRates = pgTable(
   'charge_rates',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -82,7 +83,7 @@ export const chargeRates = pgTable(
 export const bills = pgTable(
   'bills',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -108,7 +109,7 @@ export const bills = pgTable(
 export const charges = pgTable(
   'charges',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -155,7 +156,7 @@ export const charges = pgTable(
 export const payments = pgTable(
   'payments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -213,7 +214,7 @@ export const allocations = pgTable(
 export const deposits = pgTable(
   'deposits',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -243,7 +244,7 @@ export const deposits = pgTable(
 export const depositEntries = pgTable(
   'deposit_entries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -270,7 +271,7 @@ export const depositEntries = pgTable(
 export const reminders = pgTable(
   'reminders',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),

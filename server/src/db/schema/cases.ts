@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { idColumn } from './ids'
 import { organisations, properties, units } from './org'
 import { customers } from './customers'
 import { departmentCodes, users } from './identity'
@@ -54,7 +55,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const cases = pgTable(
   'cases',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -172,7 +173,7 @@ export const caseEvents = pgTable(
 export const caseDeadlines = pgTable(
   'case_deadlines',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -208,7 +209,7 @@ export const caseDeadlines = pgTable(
 export const caseAttachments = pgTable(
   'case_attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -236,7 +237,7 @@ export const caseAttachments = pgTable(
 export const caseSignOffs = pgTable(
   'case_sign_offs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -258,7 +259,7 @@ export const caseSignOffs = pgTable(
 export const deadlinePolicies = pgTable(
   'deadline_policies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -329,7 +330,7 @@ export const calendarDays = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -378,7 +379,7 @@ export const outbox = pgTable(
 export const savedViews = pgTable(
   'saved_views',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),

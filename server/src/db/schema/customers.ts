@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { idColumn } from './ids'
 import { organisations, properties, units } from './org'
 import { bigramsOf } from '../../platform/db/search'
 
@@ -8,7 +9,7 @@ export const occupancyRoles = ['owner', 'tenant'] as const
 export const customers = pgTable(
   'customers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -36,7 +37,7 @@ export const customers = pgTable(
 export const customerContacts = pgTable(
   'customer_contacts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -59,7 +60,7 @@ export const customerContacts = pgTable(
 export const occupancies = pgTable(
   'occupancies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),

@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { idColumn } from './ids'
 import { organisations, properties } from './org'
 import { users } from './identity'
 import { cases } from './cases'
@@ -22,7 +23,7 @@ export const passStatuses = ['active', 'suspended', 'revoked', 'collected'] as c
 export const fitOutPasses = pgTable(
   'fit_out_passes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { idColumn } from './ids'
 import { organisations, properties } from './org'
 import { customers } from './customers'
 
@@ -25,7 +26,7 @@ export type DepartmentCode = (typeof departmentCodes)[number]
 export const roles = pgTable(
   'roles',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -46,7 +47,7 @@ export const roles = pgTable(
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),

@@ -8,12 +8,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { idColumn } from './ids'
 
 export const unitKinds = ['apartment', 'office'] as const
 export const unitStatuses = ['vacant', 'occupied', 'fitting_out'] as const
 
 export const organisations = pgTable('organisations', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: idColumn(),
   name: text('name').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
@@ -21,7 +22,7 @@ export const organisations = pgTable('organisations', {
 export const properties = pgTable(
   'properties',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -39,7 +40,7 @@ export const properties = pgTable(
 export const floors = pgTable(
   'floors',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -61,7 +62,7 @@ export const floors = pgTable(
 export const units = pgTable(
   'units',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),

@@ -70,25 +70,25 @@ export const buildingWideTypes = ['fit_out'] as const satisfies readonly CaseRow
  * supervisors, managers); otherwise their department's queue, cases assigned to or raised by them,
  * and the building-wide types; a customer only their own. Anything else is not found.
  */
-export function caseScope(actor: Actor): SQL {
-  const scope = propertyScope(actor, cases.orgId, cases.propertyId)
+export function caseScope(actor: Actor, t: typeof cases = cases): SQL {
+  const scope = propertyScope(actor, t.orgId, t.propertyId)
   if (actor.kind === 'customer')
     return (
       and(
         scope,
-        actor.customerId ? eq(cases.customerId, actor.customerId) : sql`false`,
+        actor.customerId ? eq(t.customerId, actor.customerId) : sql`false`,
         // Incidents and liaison slips are internal, whoever they concern.
-        inArray(cases.type, [...customerVisibleTypes]),
+        inArray(t.type, [...customerVisibleTypes]),
       ) ?? sql`false`
     )
   if (actor.permissions.has('case.read_all')) return scope
   const mine: SQL[] = [
-    eq(cases.assigneeId, actor.userId),
-    eq(cases.createdBy, actor.userId),
-    inArray(cases.type, [...buildingWideTypes]),
+    eq(t.assigneeId, actor.userId),
+    eq(t.createdBy, actor.userId),
+    inArray(t.type, [...buildingWideTypes]),
   ]
   if (actor.department)
-    mine.push(eq(cases.department, actor.department as NonNullable<CaseRow['department']>))
+    mine.push(eq(t.department, actor.department as NonNullable<CaseRow['department']>))
   return and(scope, or(...mine)) ?? sql`false`
 }
 
@@ -117,19 +117,6 @@ export async function updateCase(db: Db, id: string, patch: Partial<CaseInsert>)
 
 export async function insertEvent(db: Db, row: typeof caseEvents.$inferInsert) {
   return one(await db.insert(caseEvents).values(row).returning(), 'event insert')
-}
-
-export async function eventsOf(db: Db, caseId: string, customerView: boolean) {
-  return db
-    .select()
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, caseId),
-        customerView ? eq(caseEvents.visibility, 'customer') : undefined,
-      ),
-    )
-    .orderBy(caseEvents.id)
 }
 
 export { nextNumber } from '../../platform/numbering/number-sequences.repository'
@@ -409,8 +396,33 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
     .limit(f.limit + 1)
 }
 
-/** One case the caller may see, with the names its page shows (one round trip). */
-export async function findCaseWithNames(db: Db, actor: Actor, id: string) {
+/** A linked case as its page lists it (parent, children). */
+export type CaseBrief = Pick<CaseRow, 'id' | 'number' | 'type' | 'state' | 'title'>
+
+/** Timestamps arrive inside JSON as text; the rows read elsewhere carry Date. */
+type JsonRow<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K]
+}
+const toDates = <T>(row: JsonRow<T>, keys: readonly (keyof T)[]): T => {
+  const out = { ...row } as Record<keyof T, unknown>
+  for (const key of keys) {
+    const value = out[key]
+    if (typeof value === 'string') out[key] = new Date(value)
+  }
+  return out as T
+}
+
+const parentCase = aliasedTable(cases, 'parent_case')
+const childCase = aliasedTable(cases, 'child_case')
+
+/**
+ * One case the caller may see, with everything its page shows, in one round trip: the names, its
+ * deadlines, timeline, attachments (without their content), sign-offs, the linked cases the caller
+ * may also see. A customer sees only the events and attachments shown to customers.
+ */
+export async function findCaseWithNames(db: Db, actor: Actor, id: string, customerView = false) {
+  const e = caseEvents
+  const a = caseAttachments
   const [row] = await db
     .select({
       case: cases,
@@ -418,6 +430,42 @@ export async function findCaseWithNames(db: Db, actor: Actor, id: string) {
       customerName: customers.name,
       assigneeName: assignee.displayName,
       propertyName: properties.name,
+      deadlines: sql<JsonRow<DeadlineRow>[]>`(select coalesce(json_agg(json_build_object(
+        'id', d.id, 'orgId', d.org_id, 'caseId', d.case_id, 'name', d.name,
+        'startedAt', d.started_at, 'dueAt', d.due_at, 'status', d.status,
+        'remainingMinutes', d.remaining_minutes, 'metAt', d.met_at, 'overdueAt', d.overdue_at,
+        'escalations', d.escalations, 'nextEscalationAt', d.next_escalation_at,
+        'remindAt', d.remind_at, 'remindedAt', d.reminded_at) order by d.started_at), '[]')
+        from ${caseDeadlines} d where d.case_id = ${cases.id})`,
+      timeline: sql<JsonRow<EventRow>[]>`(select coalesce(json_agg(json_build_object(
+        'id', ${e.id}, 'orgId', ${e.orgId}, 'caseId', ${e.caseId}, 'at', ${e.at},
+        'actorId', ${e.actorId}, 'actorName', ${e.actorName}, 'kind', ${e.kind},
+        'action', ${e.action}, 'fromState', ${e.fromState}, 'toState', ${e.toState},
+        'reason', ${e.reason}, 'visibility', ${e.visibility}, 'data', ${e.data})
+        order by ${e.id}), '[]')
+        from ${e} where ${e.caseId} = ${cases.id}
+        ${customerView ? sql`and ${e.visibility} = 'customer'` : sql``})`,
+      attachments: sql<JsonRow<AttachmentMeta>[]>`(select coalesce(json_agg(json_build_object(
+        'id', ${a.id}, 'orgId', ${a.orgId}, 'caseId', ${a.caseId}, 'kind', ${a.kind},
+        'fileName', ${a.fileName}, 'contentType', ${a.contentType}, 'size', ${a.size},
+        'sha256', ${a.sha256}, 'visibleToCustomer', ${a.visibleToCustomer},
+        'uploadedBy', ${a.uploadedBy}, 'uploadedAt', ${a.uploadedAt})
+        order by ${a.uploadedAt}), '[]')
+        from ${a} where ${a.caseId} = ${cases.id}
+        ${customerView ? sql`and ${a.visibleToCustomer}` : sql``})`,
+      signOffs: sql<JsonRow<SignOffRow>[]>`(select coalesce(json_agg(json_build_object(
+        'id', s.id, 'orgId', s.org_id, 'caseId', s.case_id, 'action', s.action,
+        'signerId', s.signer_id, 'signerName', s.signer_name, 'signerRole', s.signer_role,
+        'signatureId', s.signature_id, 'signedAt', s.signed_at) order by s.signed_at), '[]')
+        from ${caseSignOffs} s where s.case_id = ${cases.id})`,
+      children: sql<CaseBrief[]>`(select coalesce(json_agg(json_build_object(
+        'id', ${childCase.id}, 'number', ${childCase.number}, 'type', ${childCase.type},
+        'state', ${childCase.state}, 'title', ${childCase.title}) order by ${childCase.createdAt}), '[]')
+        from ${cases} child_case where ${childCase.parentId} = ${cases.id} and ${caseScope(actor, childCase)})`,
+      parent: sql<CaseBrief | null>`(select json_build_object(
+        'id', ${parentCase.id}, 'number', ${parentCase.number}, 'type', ${parentCase.type},
+        'state', ${parentCase.state}, 'title', ${parentCase.title})
+        from ${cases} parent_case where ${parentCase.id} = ${cases.parentId} and ${caseScope(actor, parentCase)})`,
     })
     .from(cases)
     .innerJoin(properties, eq(properties.id, cases.propertyId))
@@ -425,35 +473,24 @@ export async function findCaseWithNames(db: Db, actor: Actor, id: string) {
     .leftJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
     .where(and(eq(cases.id, id), caseScope(actor)))
-  return row
-}
-
-export async function childrenOf(db: Db, actor: Actor, caseId: string) {
-  return db
-    .select({
-      id: cases.id,
-      number: cases.number,
-      type: cases.type,
-      state: cases.state,
-      title: cases.title,
-    })
-    .from(cases)
-    .where(and(eq(cases.parentId, caseId), caseScope(actor)))
-    .orderBy(cases.createdAt)
-}
-
-export async function caseBrief(db: Db, actor: Actor, caseId: string) {
-  const [row] = await db
-    .select({
-      id: cases.id,
-      number: cases.number,
-      type: cases.type,
-      state: cases.state,
-      title: cases.title,
-    })
-    .from(cases)
-    .where(and(eq(cases.id, caseId), caseScope(actor)))
-  return row
+  if (!row) return undefined
+  return {
+    ...row,
+    deadlines: row.deadlines.map((d) =>
+      toDates<DeadlineRow>(d, [
+        'startedAt',
+        'dueAt',
+        'metAt',
+        'overdueAt',
+        'nextEscalationAt',
+        'remindAt',
+        'remindedAt',
+      ]),
+    ),
+    timeline: row.timeline.map((ev) => toDates<EventRow>(ev, ['at'])),
+    attachments: row.attachments.map((at) => toDates<AttachmentMeta>(at, ['uploadedAt'])),
+    signOffs: row.signOffs.map((so) => toDates<SignOffRow>(so, ['signedAt'])),
+  }
 }
 
 // ——— attachments and sign-offs ———
@@ -479,19 +516,6 @@ export async function insertAttachment(db: Db, row: typeof caseAttachments.$infe
   )
 }
 
-export async function attachmentsOf(db: Db, caseId: string, customerView: boolean) {
-  return db
-    .select(attachmentMeta)
-    .from(caseAttachments)
-    .where(
-      and(
-        eq(caseAttachments.caseId, caseId),
-        customerView ? eq(caseAttachments.visibleToCustomer, true) : undefined,
-      ),
-    )
-    .orderBy(caseAttachments.uploadedAt)
-}
-
 export async function attachmentContent(db: Db, caseId: string, id: string) {
   const [row] = await db
     .select()
@@ -502,14 +526,6 @@ export async function attachmentContent(db: Db, caseId: string, id: string) {
 
 export async function insertSignOff(db: Db, row: typeof caseSignOffs.$inferInsert) {
   return one(await db.insert(caseSignOffs).values(row).returning(), 'sign-off insert')
-}
-
-export async function signOffsOf(db: Db, caseId: string) {
-  return db
-    .select()
-    .from(caseSignOffs)
-    .where(eq(caseSignOffs.caseId, caseId))
-    .orderBy(caseSignOffs.signedAt)
 }
 
 // ——— saved views ———

@@ -142,23 +142,13 @@ export async function caseDetail(
   actor: Actor,
   id: string,
 ): Promise<CaseDetail> {
-  const found = await repo.findCaseWithNames(db, actor, id)
-  if (!found) throw notFound('case')
-  const { case: c, ...names } = found
   const customerView = actor.kind === 'customer'
+  const found = await repo.findCaseWithNames(db, actor, id, customerView)
+  if (!found) throw notFound('case')
+  const { case: c, deadlines, timeline, attachments, signOffs, children, parent, ...names } = found
   // A closed case offers no action: its policy and facts are not looked up.
   const closed = workflows[c.type].final.includes(c.state)
-  const [deadlines, timeline, attachments, signOffs, children, parent, actions] = await Promise.all(
-    [
-      repo.deadlinesOf(db, c.id),
-      repo.eventsOf(db, c.id, customerView),
-      repo.attachmentsOf(db, c.id, customerView),
-      repo.signOffsOf(db, c.id),
-      repo.childrenOf(db, actor, c.id),
-      c.parentId ? repo.caseBrief(db, actor, c.parentId) : Promise.resolve(undefined),
-      closed ? Promise.resolve([]) : actionsFor(db, clock, actor, c),
-    ],
-  )
+  const actions = closed ? [] : await actionsFor(db, clock, actor, c)
   const running = deadlines.filter((d) => d.status === 'running').map((d) => d.dueAt)
   const nearest = running.length ? new Date(Math.min(...running.map((d) => d.getTime()))) : null
   return {
