@@ -6,7 +6,6 @@ import {
   ilike,
   inArray,
   isNull,
-  lt,
   lte,
   or,
   sql,
@@ -372,8 +371,10 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
     if (!exact) where.push(or(text, ...related))
   }
   if (f.after) {
-    const at = new Date(f.after.createdAt)
-    where.push(or(lt(cases.createdAt, at), and(eq(cases.createdAt, at), lt(cases.id, f.after.id))))
+    // A row comparison, so that the index range starts at the cursor (an OR of the two parts
+    // walked every row before it: page 20 read 1,000 index entries to return 50).
+    const at = new Date(f.after.createdAt).toISOString()
+    where.push(sql`(${cases.createdAt}, ${cases.id}) < (${at}::timestamptz, ${f.after.id}::uuid)`)
   }
   // One statement read into plain objects by hand: a queue page is up to 51 rows of 20 fields,
   // and mapping them through the query builder was a fifth of the route's CPU (bench/RESULTS.md).
