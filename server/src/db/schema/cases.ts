@@ -113,6 +113,11 @@ export const cases = pgTable(
     index('cases_open_property_department_created_idx')
       .on(t.propertyId, t.department, t.createdAt, t.id)
       .where(sql`closed_at is null`),
+    // The dashboard's counts of open work: every column they group and count by, so that the
+    // counts for all of an organisation's buildings are an index-only scan (no case rows read).
+    index('cases_open_counts_idx')
+      .on(t.orgId, t.propertyId, t.type, t.state, t.department, t.overdue, t.escalationLevel)
+      .where(sql`closed_at is null`),
     // The dashboard's month: the cases closed since its first day, a range per building.
     index('cases_property_closed_idx').on(t.propertyId, t.closedAt),
     index('cases_assignee_idx').on(t.assigneeId),

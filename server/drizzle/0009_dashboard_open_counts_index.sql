@@ -1,0 +1,1 @@
+CREATE INDEX "cases_open_counts_idx" ON "cases" USING btree ("org_id","property_id","type","state","department","overdue","escalation_level") WHERE closed_at is null;
