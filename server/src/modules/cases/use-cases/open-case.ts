@@ -17,12 +17,12 @@ import { kickOutbox } from '../../../platform/outbox'
 import { inPropertyScope } from '../../../platform/permissions'
 import { findCustomer } from '../../customers'
 import { findUnit } from '../../org'
+import { calendarOf, deadlinePolicyOf } from '../../settings'
 import * as repo from '../cases.repository'
 import type { CreateCaseBody } from '../cases.schemas'
 import type { Effect } from '../workflow'
 import { customerTypes, numberPrefix, workflows } from '../workflows'
 import { caseChanged, runEffects } from './effects'
-import { policyOf } from './deadlines'
 import { viewOf } from './apply-action'
 
 type NewCase = CreateCaseBody & { parentId?: string }
@@ -102,6 +102,12 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, gi
   const state = workflow.create.startIn?.(data) ?? workflow.initial
   const ends = workflow.final.includes(state)
   const byCustomer = ctx.actor.kind === 'customer'
+  const priority = body.priority ?? defaults.priority ?? 'normal'
+  // Read what the opening steps need before the number is taken: the number's row stays locked
+  // until commit, and every case of this building, type and day waits for it. Both reads are
+  // kept for the rest of the transaction (onceInTransaction).
+  const policy = await deadlinePolicyOf(tx, ctx.actor.orgId, body.type, priority)
+  if (policy.workingTime) await calendarOf(tx, body.propertyId)
   const created = await repo.insertCase(tx, {
     orgId: ctx.actor.orgId,
     propertyId: body.propertyId,
@@ -112,7 +118,7 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, gi
       now,
     ),
     state,
-    priority: body.priority ?? defaults.priority ?? 'normal',
+    priority,
     channel: byCustomer ? 'portal' : (body.channel ?? 'phone'),
     title: body.title.trim(),
     description: body.description ?? '',
@@ -146,7 +152,6 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, gi
       ...(body.parentId ? { parentId: body.parentId } : {}),
     },
   })
-  const policy = await policyOf(tx, created)
   const effects: Effect[] =
     workflow.create.effects?.(viewOf(created, ctx.actor, policy.followUpPercent)) ?? []
   // A liaison slip's issuer names its deadline; other types take theirs from the policy.
