@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --scale S|M|L] [-- --duration 20]`: starts the app and the bare
+// `npm run bench [-- --quick] [-- --scale S|M|L] [-- --duration 20] [-- --app-processes 2]`: starts the app and the bare
 // baseline as child processes on the bench database, runs every scenario with autocannon (16
 // connections) and prints req/s, p50/p95/p99, errors and the ratio to the matching baseline.
 // The bench database is kept (seeded once, reused); `npm run bench:seed` recreates it.
@@ -30,6 +30,8 @@ const argv = process.argv.slice(2)
 const quick = hasFlag(argv, 'quick')
 const scale = quick ? 'S' : scaleOf(argv, 'M')
 const duration = Number(flag(argv, 'duration') ?? (quick ? 10 : 20))
+/** `--app-processes N`: N instances of the app on the one port (node:cluster); 1 by default. */
+const appProcesses = Number(flag(argv, 'app-processes') ?? 1)
 /** `--only detail,search`: run the scenarios whose names contain one of these words. */
 const only = flag(argv, 'only')?.split(',')
 const wanted = (name: string) => !only || only.some((word) => name.includes(word))
@@ -181,7 +183,9 @@ function table(rows: { figures: Figures; target?: Target; ratio: number | null }
 }
 
 async function main() {
-  say(`Atrium bench — scale ${scale}, ${duration} s a scenario, ${CONNECTIONS} connections`)
+  say(
+    `Atrium bench — scale ${scale}, ${duration} s a scenario, ${CONNECTIONS} connections, ${appProcesses} app process${appProcesses === 1 ? '' : 'es'}`,
+  )
   say(
     `Node ${process.version}, ${cpus().length} cores, database ${url.replace(/:[^:@/]*@/, ':***@')}`,
   )
@@ -204,7 +208,7 @@ async function main() {
     children.push(
       await startChild(
         'bench/servers/app.ts',
-        { ...env, PORT: String(APP_PORT) },
+        { ...env, PORT: String(APP_PORT), BENCH_APP_PROCESSES: String(appProcesses) },
         profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
       ),
     )
@@ -272,7 +276,7 @@ async function main() {
     writeFileSync(
       file,
       JSON.stringify(
-        { scale, duration, connections: CONNECTIONS, node: process.version, rows },
+        { scale, duration, connections: CONNECTIONS, appProcesses, node: process.version, rows },
         null,
         2,
       ),
