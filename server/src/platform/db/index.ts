@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -28,11 +28,26 @@ export type Database = {
 
 export const migrationsFolder = join(serverRoot, 'drizzle')
 
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}) {
+// PostgreSQL's buffer cache inside PGlite's wasm memory. initdb's 128 MB is zeroed page by page on
+// every open (~0.3 s of a 2-core machine's start) and stays resident; 32 MB holds the demo database
+// (13 MB) twice over, and pages beyond it are read from the OS's cache (docs/decisions/0005).
+const PGLITE_SHARED_BUFFERS = '32MB'
+
+/** PGlite's wasm module, when main.ts started compiling it ahead (pglite-preload.ts). */
+export type PgliteArtifacts = {
+  wasmModule: Promise<NonNullable<PGliteOptions['pgliteWasmModule']>>
+}
+
+export async function openPglite(
+  options: { dataDir?: string; loadDataDir?: Blob; artifacts?: PgliteArtifacts } = {},
+) {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+  const { artifacts } = options
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(artifacts ? { pgliteWasmModule: await artifacts.wasmModule } : {}),
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   })
   const db = drizzlePglite(client, { schema }) as unknown as Db
   const database: Database = { kind: 'pglite', db, pglite: client, close: () => client.close() }
@@ -93,9 +108,11 @@ export function openPostgres(url: string, poolSize = 10): Database {
 
 export async function openDatabase(
   config: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string },
+  pgliteArtifacts?: PgliteArtifacts,
 ): Promise<Database> {
   if (config.kind === 'postgres') return openPostgres(config.url)
-  return (await openPglite({ dataDir: config.dataDir })).database
+  const artifacts = pgliteArtifacts ? { artifacts: pgliteArtifacts } : {}
+  return (await openPglite({ dataDir: config.dataDir, ...artifacts })).database
 }
 
 // Several app instances may start at once against one server: one migrates, the others wait.

@@ -2,7 +2,22 @@
 // pg-boss keeps them in PostgreSQL (schema `pgboss`), so every app instance shares them, and
 // a job due while the server was stopped still runs after it starts again. On embedded PGlite
 // pg-boss shares the app's one PGlite client. No pg-boss type leaves this folder.
-export { startJobs, JOB_SCHEMA, type StartJobsOptions } from './start-jobs'
+import type { Database } from '../db'
+import type { StartJobsOptions } from './start-jobs'
+
+export type { StartJobsOptions } from './start-jobs'
+
+export const JOB_SCHEMA = 'pgboss'
+
+/**
+ * Starts pg-boss on the app's database (creating or migrating its schema) and returns our API.
+ * pg-boss and the date and cron libraries it brings are loaded here, when jobs start, rather than
+ * with the server: they are a fifth of the server bundle and nothing before the first job needs them.
+ */
+export async function startJobs(database: Database, options?: StartJobsOptions): Promise<Jobs> {
+  const { startPgBoss } = await import('./start-jobs')
+  return startPgBoss(database, options)
+}
 
 export type JobHandler<T> = (data: T) => Promise<void>
 
@@ -33,15 +48,21 @@ export type Jobs = {
 
 /**
  * The Jobs of a pg-boss that is still starting: each call waits for `started`. main.ts starts
- * pg-boss after the server listens (its start is a fraction of a second of statements on PGlite)
- * and hands the app this meanwhile, so a request that queues a job early waits, and is not lost.
+ * pg-boss a moment after the server listens (its start is a fraction of a second of statements on
+ * PGlite's one connection, which the first requests need not wait behind) and hands the app this
+ * meanwhile, so a request that queues a job early waits, and is not lost. `onUse`, called with
+ * every call, lets such a request start pg-boss at once rather than when its moment comes.
  */
-export function jobsWhenStarted(started: Promise<Jobs>): Jobs {
+export function jobsWhenStarted(started: Promise<Jobs>, onUse: () => void = () => {}): Jobs {
+  const whenStarted = () => {
+    onUse()
+    return started
+  }
   return {
-    schedule: async (name, data, options) => (await started).schedule(name, data, options),
-    work: async (name, handler) => (await started).work(name, handler),
-    every: async (name, cron, options) => (await started).every(name, cron, options),
-    stop: async () => (await started).stop(),
+    schedule: async (name, data, options) => (await whenStarted()).schedule(name, data, options),
+    work: async (name, handler) => (await whenStarted()).work(name, handler),
+    every: async (name, cron, options) => (await whenStarted()).every(name, cron, options),
+    stop: async () => (await whenStarted()).stop(),
   }
 }
 

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { PgBoss, fromPglite, type ConstructorOptions, type JobResult, type Queue } from 'pg-boss'
 import type { Database } from '../db'
-import type { JobHandler, Jobs, JobsLogger } from './index'
-
-export const JOB_SCHEMA = 'pgboss'
+import { JOB_SCHEMA, type JobHandler, type Jobs, type JobsLogger } from './index'
 
 export type StartJobsOptions = {
   /** How often an idle queue looks for due jobs; a job due now starts within about this long. */
@@ -57,8 +55,11 @@ const errorOutput = (error: unknown) =>
     ? { message: error.message, stack: error.stack }
     : { message: String(error) }
 
-/** Starts pg-boss on the app's database (creating or migrating its schema) and returns our API. */
-export async function startJobs(database: Database, options: StartJobsOptions = {}): Promise<Jobs> {
+/** startJobs (index.ts), once pg-boss is loaded. */
+export async function startPgBoss(
+  database: Database,
+  options: StartJobsOptions = {},
+): Promise<Jobs> {
   const logger = options.logger ?? consoleLogger
   const pollingIntervalSeconds = options.pollSeconds ?? 1
   const runJobs = options.runJobs ?? true
