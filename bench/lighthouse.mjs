@@ -6,6 +6,7 @@
 // The browser is Debian's Chromium (CHROME_PATH, default /usr/bin/chromium).
 //
 //   node bench/lighthouse.mjs [--runs 3] [--port 3920] [--url http://127.0.0.1:3000] [--only desktop|mobile]
+//                             [--page sign-in|case-queue]
 //
 // Without --url the server is started from this checkout on a fresh data dir: the console and the
 // server are built if stale (as `npm start` does), then both builds are copied to a temp folder and
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '3920' },
     url: { type: 'string' },
     only: { type: 'string' },
+    page: { type: 'string' },
   },
 })
 const runs = Number(args.runs)
@@ -120,7 +122,7 @@ writeFileSync(headersFile, JSON.stringify({ Cookie: cookie }))
 const pages = [
   { name: 'sign-in', path: '/login', signedIn: false },
   { name: 'case queue', path: '/cases', signedIn: true },
-]
+].filter((p) => !args.page || p.name.replace(' ', '-') === args.page)
 const presets = args.only ? [args.only] : ['desktop', 'mobile']
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)

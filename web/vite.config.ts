@@ -61,9 +61,11 @@ function wholeJson(): Plugin {
 }
 
 // `import 'virtual:antd.css?components=btn|input'`: the rules of antd's prebuilt stylesheet
-// (antd/dist/antd.css, for zero-runtime mode) that style those components, with every @keyframes.
+// (antd/dist/antd.css, for zero-runtime mode) that style those components, with every @keyframes
+// (and, with `base` among them, the rules for no component: links, icons).
 // The sign-in page takes its few components' styles this way (app/SignInRoute.tsx): 13 kB gzip
-// instead of the whole sheet's 108 kB, which the console loads with its shell.
+// instead of the whole sheet's 108 kB; so do the console's shell and the case queue
+// (app/layout/AppShell.tsx, 44 kB); every other page waits for the whole sheet (app/antd-styles.ts).
 function antdCssSubset(): Plugin {
   const prefix = 'virtual:antd.css?components='
   const blocks = (css: string) => {
@@ -81,15 +83,21 @@ function antdCssSubset(): Plugin {
     }
     return found
   }
-  const subset = (css: string, wanted: RegExp): string =>
+  // `base`: the sheet's rules for no component (links, icons), which the console's pages need.
+  const isBase = (prelude: string) =>
+    !prelude.includes('.ant-') && !prelude.startsWith('.css-var-') && !prelude.startsWith('.data-')
+  const subset = (css: string, wanted: RegExp, base: boolean): string =>
     blocks(css)
       .map(({ prelude, body }) => {
         if (prelude.startsWith('@keyframes')) return `${prelude}{${body}}`
         if (prelude.startsWith('@')) {
-          const inner = subset(body, wanted)
+          const inner = subset(body, wanted, base)
           return inner && `${prelude}{${inner}}`
         }
-        return wanted.test(prelude) ? `${prelude}{${body}}` : ''
+        // `.css-var-_R_0_.ant-btn{…}`: the tokens under the key of a server render; a browser's
+        // ConfigProvider registers its own (`css-var-_r_0_`), so these never apply.
+        if (prelude.startsWith('.css-var-')) return ''
+        return wanted.test(prelude) || (base && isBase(prelude)) ? `${prelude}{${body}}` : ''
       })
       .join('')
   return {
@@ -97,45 +105,142 @@ function antdCssSubset(): Plugin {
     resolveId: (id) => (id.startsWith(prefix) ? `\0${id}` : null),
     load(id) {
       if (!id.startsWith(`\0${prefix}`)) return null
-      const components = id.slice(prefix.length + 1).replace(/\.css$/, '')
+      const components = id
+        .slice(prefix.length + 1)
+        .replace(/\.css$/, '')
+        .split('|')
       const file = createRequire(import.meta.url).resolve('antd/dist/antd.css')
       this.addWatchFile(file)
-      return subset(readFileSync(file, 'utf8'), new RegExp(`\\.ant-(${components})\\b`))
+      const wanted = new RegExp(`\\.ant-(${components.filter((c) => c !== 'base').join('|')})\\b`)
+      return subset(readFileSync(file, 'utf8'), wanted, components.includes('base'))
     },
   }
 }
 
 // The entry's stylesheet (the sign-in page's antd rules and src/styles.css) goes into index.html:
-// the first paint waits for no stylesheet request.
+// the first paint waits for no stylesheet request. It is taken out of the entry chunk before Vite
+// lists each lazy chunk's stylesheets (order: 'pre'): a chunk that shares a module with the entry
+// would otherwise load it once more on its way in (a request, and 120 kB of CSS parsed again).
 function inlineEntryCss(): Plugin {
+  let inlined = ''
   return {
     name: 'atrium-inline-entry-css',
     apply: 'build',
+    generateBundle: {
+      order: 'pre',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || !chunk.isEntry) continue
+          for (const file of chunk.viteMetadata?.importedCss ?? []) {
+            const asset = bundle[file]
+            if (asset?.type !== 'asset') continue
+            inlined += String(asset.source)
+            chunk.viteMetadata?.importedCss.delete(file)
+            delete bundle[file]
+          }
+        }
+      },
+    },
     transformIndexHtml: {
       order: 'post',
-      handler: (html, { bundle }) =>
-        html.replace(/<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g, (link, file) => {
-          const asset = bundle?.[file]
-          return asset?.type === 'asset' ? `<style>${String(asset.source)}</style>` : link
-        }),
+      handler: (html) => html.replace('</head>', () => `<style>${inlined}</style></head>`),
     },
   }
 }
 
-// Vendor groups hold only what every page needs (React, router, query, i18n).
-// antd is left to automatic splitting so that the login page loads only the few
-// antd components it uses, and the table/date-picker heavy pages pull theirs lazily.
-const vendorGroups = [
-  { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-  { name: 'vendor-query', test: /node_modules[\\/]@tanstack[\\/]/ },
+// The first page's chunks. Left to automatic splitting, the console came in 74 chunks (one for each
+// set of pages that shares a module), each a request, a modulepreload link and a module record
+// to evaluate before the case queue could render. Now:
+// - `index`: everything the sign-in page loads (React and the router in `vendor-react`, which
+//   changes least and is cached longest);
+// - `console`: what the console's shell and its busiest page, the case queue, add to that (their
+//   modules' static closure, consoleModules below, less what `index` holds), in one request;
+// - every other page: automatic splitting, as before.
+const CONSOLE_ROOTS = [
+  '/src/app/layout/AppShell.tsx',
+  '/src/app/auth/RequirePermission.tsx',
+  '/src/features/cases/CaseQueuePage.tsx',
+  '/src/features/cases/queue-loader.ts',
+]
+
+// `import { Button } from 'antd'` reaches every component through the library's index module; for
+// the closure below it reaches `antd/es/button/index.js` alone (as tree-shaking makes it).
+const BARRELS = [
   {
-    name: 'vendor-i18n',
-    test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
+    index: '/node_modules/antd/es/index.js',
+    source: 'antd',
+    module: (name: string) => `/node_modules/antd/es/${kebab(name)}/index.js`,
   },
+  {
+    index: '/node_modules/@ant-design/icons/es/index.js',
+    source: '@ant-design/icons',
+    module: (name: string) => `/node_modules/@ant-design/icons/es/icons/${name}.js`,
+  },
+]
+const kebab = (name: string) => name.replace(/[a-z](?=[A-Z])/g, (c) => `${c}-`).toLowerCase()
+
+/** Finds the console group's modules once the module graph is complete (before chunking). */
+function consoleModules(): { plugin: Plugin; has: (id: string) => boolean } {
+  const modules = new Set<string>()
+  return {
+    has: (id) => modules.has(id),
+    plugin: {
+      name: 'atrium-console-modules',
+      apply: 'build',
+      buildEnd() {
+        const ids = [...this.getModuleIds()]
+        const byPath = (path: string) => ids.find((id) => id.endsWith(path))
+        const importsOf = (id: string): string[] => {
+          const info = this.getModuleInfo(id)
+          if (!info) return []
+          return info.importedIds.flatMap((dep) => {
+            const barrel = BARRELS.find((b) => dep.endsWith(b.index))
+            if (!barrel) return [dep]
+            const named = new RegExp(
+              `import\\s*\\{([^}]*)\\}\\s*from\\s*["']${barrel.source}["']`,
+              'g',
+            )
+            return [...(info.code ?? '').matchAll(named)].flatMap((m) =>
+              (m[1] ?? '').split(',').flatMap((spec) => {
+                const name = spec.trim().split(/\s+as\s+/)[0]
+                const found = name ? byPath(barrel.module(name)) : undefined
+                return found ? [found] : []
+              }),
+            )
+          })
+        }
+        const stack = ids.filter((id) => CONSOLE_ROOTS.some((root) => id.endsWith(root)))
+        if (stack.length !== CONSOLE_ROOTS.length) this.error('a console root is missing')
+        for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+          if (modules.has(id)) continue
+          modules.add(id)
+          stack.push(...importsOf(id))
+        }
+      },
+    },
+  }
+}
+const consoleGroup = consoleModules()
+
+const chunkGroups = [
+  {
+    name: 'vendor-react',
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+    priority: 3,
+  },
+  { name: 'index', tags: ['$initial' as const], priority: 2 },
+  { name: 'console', test: consoleGroup.has, includeDependenciesRecursively: false, priority: 1 },
 ]
 
 export default defineConfig({
-  plugins: [wholeJson(), antdCssSubset(), react(), inlineEntryCss(), precompress()],
+  plugins: [
+    wholeJson(),
+    antdCssSubset(),
+    react(),
+    inlineEntryCss(),
+    precompress(),
+    consoleGroup.plugin,
+  ],
   server: {
     port: 5173,
     strictPort: true,
@@ -156,7 +261,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: vendorGroups },
+        codeSplitting: { groups: chunkGroups },
       },
     },
   },

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
 import { createBrowserRouter, type RouteObject } from 'react-router'
 import { FullPageSpin } from '../ui/FullPageSpin'
+import { loadAntdStyles } from './antd-styles'
 import { loadAllTexts } from './i18n'
 import { prefetchBeside, sessionLoader } from './loaders'
 import { queryClient } from './query-client'
@@ -11,14 +12,20 @@ function withTexts(lazy: () => Promise<{ Component: ComponentType }>) {
   return async () => (await Promise.all([lazy(), loadAllTexts()]))[0]
 }
 
-// Every route but the login page is loaded on demand.
-function page(permission: string | null, load: () => Promise<ComponentType>): RouteObject['lazy'] {
+// Every route but the login page is loaded on demand, with antd's whole stylesheet: the shell
+// brings the styles of its own components and the case queue's only (AppShell).
+function page(
+  permission: string | null,
+  load: () => Promise<ComponentType>,
+  styles: () => Promise<unknown> = loadAntdStyles,
+): RouteObject['lazy'] {
   return async () => {
-    if (!permission) return { Component: await load() }
     const [{ RequirePermission }, Page] = await Promise.all([
       import('./auth/RequirePermission'),
       load(),
+      styles(),
     ])
+    if (!permission) return { Component: Page }
     return {
       Component: () => (
         <RequirePermission permission={permission}>
@@ -65,7 +72,11 @@ const routes: RouteObject[] = [
     children: [
       {
         index: true,
-        lazy: page(null, async () => (await import('./layout/AppShell')).HomeRedirect),
+        lazy: page(
+          null,
+          async () => (await import('./layout/AppShell')).HomeRedirect,
+          async () => undefined, // it only redirects
+        ),
       },
       {
         path: 'dashboard',
@@ -104,6 +115,7 @@ const routes: RouteObject[] = [
         lazy: page(
           'case.read',
           async () => (await import('../features/cases/CaseQueuePage')).CaseQueuePage,
+          async () => undefined, // its components' styles come with the shell
         ),
       },
       {

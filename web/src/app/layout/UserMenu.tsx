@@ -5,12 +5,18 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useLogout } from '../../features/identity/api'
 import { roleName } from '../../ui/roleName'
+import { loadAntdStyles } from '../antd-styles'
 import { useCurrentUser } from '../auth/me-context'
 
-// Its form (antd's Form and validator) loads when someone first asks to change their password.
-const ChangePasswordModal = lazy(async () => ({
-  default: (await import('./ChangePasswordModal')).ChangePasswordModal,
-}))
+// Its form (antd's Form and validator) loads when someone first asks to change their password, with
+// antd's whole stylesheet (the shell brings only its own components' styles).
+const ChangePasswordModal = lazy(async () => {
+  const [{ ChangePasswordModal }] = await Promise.all([
+    import('./ChangePasswordModal'),
+    loadAntdStyles(),
+  ])
+  return { default: ChangePasswordModal }
+})
 
 export function UserMenu() {
   const { t } = useTranslation()

@@ -1,6 +1,6 @@
 import { CloseOutlined, SaveOutlined } from '@ant-design/icons'
 import { App, Button, Flex, Input, Popover, Space, Tag, Typography } from 'antd'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../ui/errors'
 import { type SavedView, useDeleteView, useSavedViews, useSaveView } from '../api'
@@ -15,7 +15,7 @@ const sameQuery = (a: Record<string, string>, b: Record<string, string>) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v)
 
 /** 我的视图: the queue's filters saved under a name, one click to bring them back. */
-export function SavedViews({ current, onApply }: Props) {
+export const SavedViews = memo(function SavedViews({ current, onApply }: Props) {
   const { t } = useTranslation()
   const { message, modal } = App.useApp()
   const views = useSavedViews()
@@ -112,4 +112,4 @@ export function SavedViews({ current, onApply }: Props) {
       </Popover>
     </Flex>
   )
-}
+})
