@@ -65,6 +65,7 @@ async function fixtures(base: string, engHead: Sessions['engHead']): Promise<Fix
     )
     const propertyId = property.rows[0]?.id
     if (!propertyId) throw new Error('building B001 missing: reseed with npm run bench:seed')
+    const buildings = await client.query<{ id: string }>(`select id from properties order by code`)
     const caseIds = await client.query<{ id: string }>(
       `select id from cases where property_id = $1 order by random() limit 2000`,
       [propertyId],
@@ -97,6 +98,7 @@ async function fixtures(base: string, engHead: Sessions['engHead']): Promise<Fix
     }
     return {
       propertyId,
+      propertyIds: buildings.rows.map((r) => r.id),
       caseIds: caseIds.rows.map((r) => r.id),
       occupancies: occupancies.rows,
       customerIds: customers.rows.map((r) => r.id),

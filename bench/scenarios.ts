@@ -8,6 +8,8 @@ export type Fixtures = {
   occupancies: { propertyId: string; unitId: string; customerId: string }[]
   customerIds: string[]
   propertyId: string
+  /** Every building, by code: per-building figures go round them, as many supervisors ask. */
+  propertyIds: string[]
   period: string
   deepCursor: string | null
   deepPage: number
@@ -88,6 +90,7 @@ export function readScenarios(url: string, f: Fixtures, s: Sessions): [Scenario,
   const caseId = cycle(f.caseIds)
   const caseWord = cycle(caseWords)
   const customerWord = cycle(customerWords)
+  const building = cycle(f.propertyIds)
   const list: Target = { p95Max: 30, ratioMin: 0.5, label: 'p95 ≤ 30 ms, ≥ 50% of select' }
   const search: Target = { p95Max: 100, ratioMin: 0.5, label: 'p95 ≤ 100 ms, ≥ 50% of select' }
   const dashboard: Target = { p95Max: 150, ratioMin: 0.5, label: 'p95 ≤ 150 ms, ≥ 50% of select' }
@@ -158,7 +161,7 @@ export function readScenarios(url: string, f: Fixtures, s: Sessions): [Scenario,
         request: get(
           s.manager,
           () =>
-            `/api/v1/billing/collection-rate?propertyId=${f.propertyId}&from=${f.period}&to=${f.period}`,
+            `/api/v1/billing/collection-rate?propertyId=${building()}&from=${f.period}&to=${f.period}`,
         ),
       },
       dashboard,
@@ -169,7 +172,7 @@ export function readScenarios(url: string, f: Fixtures, s: Sessions): [Scenario,
         kind: 'read',
         url,
         warmup: 2,
-        request: get(s.manager, () => `/api/v1/dashboard?propertyId=${f.propertyId}`),
+        request: get(s.manager, () => `/api/v1/dashboard?propertyId=${building()}`),
       },
       dashboard,
     ],

@@ -59,8 +59,10 @@ export async function seedBench(scale: Scale, url = databaseUrl(scale)): Promise
     log(`${spec.months} months of bills, charges and payments`)
     const counts = await seedCases(pool, writer, ctx, buildings, spec.cases)
     log(`cases: ${counts.open} open (${counts.overdue} overdue), ${counts.closed} done`)
-    await pool.query('analyze')
-    log('analyzed')
+    // As after any bulk load: statistics, and the visibility map that index-only scans need
+    // (autovacuum would get there on its own, minutes later).
+    await pool.query('vacuum (analyze)')
+    log('vacuumed and analyzed')
     const took = (performance.now() - started) / 1000
     process.stdout.write(`\nMade (foreign-key checks during the load: ${fkTriggers}):\n`)
     for (const [table, n] of writer.counts)

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import {
   bigserial,
   boolean,
@@ -20,6 +20,10 @@ import { organisations, properties, units } from './org'
 import { customers } from './customers'
 import { departmentCodes, users } from './identity'
 import { searchKeysOf } from '../../platform/db/search'
+
+/** The day a move happens (YYYY-MM-DD): a move-in's moveInDate, a move-out's moveOutDate. */
+export const moveDateOf = (type: AnyColumn, data: AnyColumn): SQL =>
+  sql`(case when ${type} = 'move_in' then ${data}->>'moveInDate' else ${data}->>'moveOutDate' end)`
 
 // The case engine's tables (ARCHITECTURE "The case engine"). A case's type-specific fields live in
 // `data` (jsonb): the workflows read them, the engine never interprets them.
@@ -120,6 +124,11 @@ export const cases = pgTable(
       .where(sql`closed_at is null`),
     // The dashboard's month: the cases closed since its first day, a range per building.
     index('cases_property_closed_idx').on(t.propertyId, t.closedAt),
+    // The dashboard's moves of today (open or done): a move's day, moves only. The dashboard's
+    // statements repeat this expression (moveDateOf) and the condition on the type.
+    index('cases_move_date_idx')
+      .on(t.orgId, t.propertyId, moveDateOf(t.type, t.data))
+      .where(sql`type in ('move_in', 'move_out')`),
     index('cases_assignee_idx').on(t.assigneeId),
     index('cases_customer_idx').on(t.customerId),
     index('cases_unit_idx').on(t.unitId),

@@ -1,7 +1,7 @@
 // The dashboard's reads. Each is a range over one building's (or a few buildings') open cases, or
 // over the cases that were open during a month, or a small table; counts only, never rows.
 import { and, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
-import { caseDeadlines, caseEvents, cases, deposits, properties } from '../../db/schema'
+import { caseDeadlines, caseEvents, cases, deposits, moveDateOf, properties } from '../../db/schema'
 import type { Db } from '../../platform/db'
 import { propertyScope, type Actor } from '../../platform/permissions'
 import type { OpenGroup } from './figures'
@@ -44,8 +44,8 @@ const ofBuildings = (orgId: string, ids: string[]): SQL =>
     sql`, `,
   )})`
 
-/** The day a move happens: a move-in's moveInDate, a move-out's moveOutDate (YYYY-MM-DD). */
-const moveDate = sql`(case when ${cases.type} = 'move_in' then ${cases.data}->>'moveInDate' else ${cases.data}->>'moveOutDate' end)`
+/** The day a move happens, as cases_move_date_idx has it. */
+const moveDate = moveDateOf(cases.type, cases.data)
 
 /**
  * The open cases (closed_at is null: set exactly when a case enters a final state) grouped by

@@ -1,6 +1,7 @@
 // 概览: the live figures of a building, or of every building of the caller's scope (PRODUCT §7).
 // Each figure is one count over an index range, all run at once; money only for billing.read.
 import { keptFigures, type Kept } from '../../../platform/cache/kept-figures'
+import { sharedReads } from '../../../platform/cache/shared-reads'
 import { localDate } from '../../../platform/clock/local-date'
 import { invalidField, notFound } from '../../../platform/errors'
 import type { Deps, RequestContext } from '../../../platform/http/context'
@@ -59,6 +60,28 @@ function keptRatesOf(deps: Deps) {
   return kept
 }
 
+type Live = [
+  Awaited<ReturnType<typeof repo.openCaseGroups>>,
+  Awaited<ReturnType<typeof repo.movesDoneToday>>,
+  number,
+]
+const sharedLive = new WeakMap<Deps['config'], ReturnType<typeof sharedReads<Live>>>()
+
+/**
+ * The live figures (open work, today's moves, deposits held) are read for every request, but
+ * askers of the same figures at the same time share one reading that started after they asked
+ * (platform/cache/shared-reads): a wall of supervisors refreshing after the same event costs one
+ * count of the buildings' open cases at a time, not one each.
+ */
+function sharedLiveOf(deps: Deps) {
+  let shared = sharedLive.get(deps.config)
+  if (!shared) {
+    shared = sharedReads<Live>()
+    sharedLive.set(deps.config, shared)
+  }
+  return shared
+}
+
 export async function readDashboard(
   deps: Deps,
   ctx: RequestContext,
@@ -79,9 +102,15 @@ export async function readDashboard(
   const bounds = { start: start.toISOString(), end: end.toISOString() }
   const none = ids.length === 0
   const ratesKey = [actor.orgId, month, finance, [...ids].sort().join(',')].join('|')
-  const [groups, done, rates, held] = await Promise.all([
-    none ? [] : repo.openCaseGroups(db, actor.orgId, ids, today),
-    none ? { moveIns: 0, moveOuts: 0 } : repo.movesDoneToday(db, actor.orgId, ids, today),
+  const liveKey = [actor.orgId, today, finance, [...ids].sort().join(',')].join('|')
+  const [[groups, done, held], rates] = await Promise.all([
+    sharedLiveOf(deps)(liveKey, () =>
+      Promise.all([
+        none ? [] : repo.openCaseGroups(db, actor.orgId, ids, today),
+        none ? { moveIns: 0, moveOuts: 0 } : repo.movesDoneToday(db, actor.orgId, ids, today),
+        finance && !none ? repo.fitOutDepositsHeld(db, actor.orgId, ids) : 0,
+      ]),
+    ),
     keptRatesOf(deps)(ratesKey, async () => {
       const [m, collection] = await Promise.all([
         none ? NO_MONTH_FIGURES : repo.monthFigures(db, actor.orgId, ids, bounds),
@@ -89,7 +118,6 @@ export async function readDashboard(
       ])
       return { m, collection }
     }),
-    finance && !none ? repo.fitOutDepositsHeld(db, actor.orgId, ids) : 0,
   ])
   const { m, collection } = rates.value
   const open = tallyOpenCases(groups)
