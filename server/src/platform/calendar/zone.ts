@@ -21,15 +21,20 @@ function cached(
 const MINUTE = 60_000
 const DAY = 86_400_000
 
+const knownZones = new Set<string>()
+
 /** Whether Intl knows a time zone by this name (IANA names and their aliases; no raw offsets). */
 export function isTimeZone(name: string): boolean {
+  if (knownZones.has(name)) return true
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name })
-    return true
   } catch {
     return false
   }
+  // Only names Intl accepted are kept (a few hundred at most): every case opened asks again.
+  knownZones.add(name)
+  return true
 }
 
 /** Minutes a time zone is ahead of UTC at an instant (Asia/Shanghai: 480). */
