@@ -1,7 +1,7 @@
 // Twelve months of management-fee bills: one charge a unit and month to whoever pays its fees,
 // paid around the 10th by most; some pay a month late, some have stopped paying (arrears).
-import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
+import { uuidv7 } from '../../server/src/db/schema/ids'
 import { pad, type Building, type SeedContext } from './spec'
 import { TableBatch, type Writer } from './writer'
 
@@ -138,10 +138,10 @@ export async function seedBilling(
       const late = u % 7 === 5
       for (const [m, period] of list.entries()) {
         const month = period.replace('-', '')
-        const billId = randomUUID()
-        const chargeId = randomUUID()
         const dueDate = `${period}-16`
         const createdAt = new Date(`${period}-01T00:30:00Z`)
+        const billId = uuidv7(createdAt.getTime())
+        const chargeId = uuidv7(createdAt.getTime())
         bills.add([
           billId,
           orgId,
@@ -177,7 +177,7 @@ export async function seedBilling(
         let receivedAt = new Date(`${paidIn}-${pad(day, 2)}T0${1 + Math.floor(rand() * 8)}:00:00Z`)
         if (receivedAt > now) receivedAt = new Date(now.getTime() - 3600_000)
         const paidMonth = paidIn.replace('-', '')
-        const paymentId = randomUUID()
+        const paymentId = uuidv7(receivedAt.getTime())
         const method = methods[Math.floor(rand() * methods.length)] ?? 'cash'
         payments.add([
           paymentId,

@@ -1,7 +1,7 @@
 // Cases with their timelines, deadlines and sign-offs: a year of a customer-service centre per
 // building. Older cases are mostly closed; recent ones wait in every state, the late ones overdue.
-import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
+import { uuidv7 } from '../../server/src/db/schema/ids'
 import { mobile, personName } from '../../server/src/demo/demo-names'
 import { paths, resolvedDeadline, waitingDeadline, wallMinutes, type GenType } from './case-paths'
 import { localDay, pad, type Building, type SeedContext, type Staff } from './spec'
@@ -181,7 +181,7 @@ export async function seedCases(
       const data: Record<string, unknown> = { ...text.data }
       if (type === 'liaison') data['issuerDepartment'] = 'customer_service'
       const desk = staff(rand() < 0.5 ? 'agent1' : 'agent2')
-      const id = randomUUID()
+      const id = uuidv7(createdAt.getTime())
       const dayKey = localDay(createdAt).replaceAll('-', '')
       const scope = `case:${type}:${b.id}:${dayKey}`
       const seq = (sequences.get(scope) ?? 0) + 1
@@ -213,6 +213,10 @@ export async function seedCases(
         rand() < (day < 30 ? 0.2 : 0.01) ? Math.floor(rand() * paths[type].steps.length) : Infinity
       let resolveStartedAt = createdAt
       let metAt: Date | null = null
+      // A complaint's result reported, a repair sent to follow-up: the follow-up deadline runs
+      // from then until the follow-up is made.
+      let followUpFrom: Date | null = null
+      let followUpAt: Date | null = null
       // About one case in eight drags: every step takes four times as long (the late ones).
       const pace = rand() < 0.12 ? 4 : 1
       if (type === 'complaint') department = pick(rand, departments)
@@ -275,6 +279,8 @@ export async function seedCases(
           // Repairs: seven in ten customers' sign-offs close the case without a follow-up visit.
           const skipFollowUp = step.action === 'customer_sign_off' && rand() >= 0.3
           if (skipFollowUp) to = 'closed'
+          if (to === 'resolved' || to === 'awaiting_follow_up') followUpFrom = next
+          if (step.action === 'follow_up') followUpAt = next
           Object.assign(data, step.data?.(input) ?? {})
           events.add([
             orgId,
@@ -293,7 +299,7 @@ export async function seedCases(
           if (step.signOff) {
             const byCustomer = step.by === 'customer'
             signOffs.add([
-              randomUUID(),
+              uuidv7(next.getTime()),
               orgId,
               id,
               step.action,
@@ -331,7 +337,7 @@ export async function seedCases(
             escalation = 1
           }
           deadlines.add([
-            randomUUID(),
+            uuidv7(started.getTime()),
             orgId,
             id,
             policy.name,
@@ -339,6 +345,29 @@ export async function seedCases(
             due.toISOString(),
             'met',
             metAt.toISOString(),
+            late ? due.toISOString() : null,
+            late ? 1 : 0,
+          ])
+        }
+        const followUp = waitingDeadline(
+          type,
+          type === 'repair' ? 'awaiting_follow_up' : 'resolved',
+          priority,
+        )
+        if (followUp && followUpFrom && followUpAt) {
+          const due = new Date(
+            followUpFrom.getTime() + wallMinutes(followUp.minutes, followUp.workingTime) * 60_000,
+          )
+          const late = followUpAt > due
+          deadlines.add([
+            uuidv7(followUpFrom.getTime()),
+            orgId,
+            id,
+            followUp.name,
+            followUpFrom.toISOString(),
+            due.toISOString(),
+            'met',
+            followUpAt.toISOString(),
             late ? due.toISOString() : null,
             late ? 1 : 0,
           ])
@@ -371,7 +400,7 @@ export async function seedCases(
             ])
           }
           deadlines.add([
-            randomUUID(),
+            uuidv7(at.getTime()),
             orgId,
             id,
             policy.name,

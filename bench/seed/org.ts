@@ -1,6 +1,6 @@
 // The organisation, its buildings, floors, units, customers, occupancies and staff accounts.
-import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
+import { uuidv7 } from '../../server/src/db/schema/ids'
 import { companyName, idNumber, mobile, personName } from '../../server/src/demo/demo-names'
 import type { Database } from '../../server/src/platform/db'
 import { ensureBuiltinRoles } from '../../server/src/modules/identity'
@@ -141,7 +141,7 @@ export async function seedBuildings(
     ['bench.manager', '集团客服经理', 'manager', 'customer_service'],
     ['bench.finance', '集团财务', 'finance', 'finance'],
   ] as const) {
-    const id = randomUUID()
+    const id = uuidv7()
     globalUsers[username] = id
     users.add([
       id,
@@ -161,7 +161,7 @@ export async function seedBuildings(
   const floorCount = Math.ceil(unitsPerBuilding / UNITS_PER_FLOOR)
   const buildings: Building[] = []
   for (let b = 0; b < spec.buildings; b++) {
-    const id = randomUUID()
+    const id = uuidv7()
     const code = `B${pad(b + 1, 3)}`
     const name = buildingName(b)
     properties.add([id, orgId, code, name, `上海市浦东新区示例路 ${b + 1} 号`])
@@ -169,14 +169,14 @@ export async function seedBuildings(
     const officeFloors = b % 3 === 2 ? 0 : Math.floor(floorCount * 0.4)
     const building: Building = { index: b, id, code, name, staff: {}, units: [], payers: [] }
     for (let level = 1; level <= floorCount; level++) {
-      const floorId = randomUUID()
+      const floorId = uuidv7()
       const kind = level <= officeFloors ? 'office' : 'apartment'
       floors.add([floorId, orgId, id, `${level}F`, level, kind])
       for (let n = 1; n <= UNITS_PER_FLOOR && building.units.length < unitsPerBuilding; n++) {
         const area =
           Math.round((kind === 'office' ? 80 + rand() * 180 : 45 + rand() * 95) * 100) / 100
         const unit = {
-          id: randomUUID(),
+          id: uuidv7(),
           number: `${level}${pad(n, 2)}`,
           kind,
           area,
@@ -193,7 +193,7 @@ export async function seedBuildings(
       const unitIndex = owner ? c : ((c - upb) * 2) % upb
       const unit = building.units[unitIndex]
       if (!unit) break
-      const customerId = randomUUID()
+      const customerId = uuidv7()
       const company = unit.kind === 'office'
       const customerName = company ? companyName(c, rand) : personName(rand)
       customers.add([
@@ -208,7 +208,7 @@ export async function seedBuildings(
       ])
       if (company)
         contacts.add([orgId, customerId, personName(rand), mobile(rand), '行政经理', true])
-      const occupancyId = randomUUID()
+      const occupancyId = uuidv7()
       const yearsAgo = 1 + (c % 5)
       occupancies.add([
         occupancyId,
@@ -224,7 +224,7 @@ export async function seedBuildings(
       building.payers[unitIndex] = { customerId, customerName, occupancyId }
     }
     for (const { post, role, department } of posts) {
-      const userId = randomUUID()
+      const userId = uuidv7()
       const displayName = personName(rand)
       users.add([
         userId,
