@@ -178,9 +178,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
     })
   }
-  // The console is a single-page app: any other GET outside /api serves index.html.
+  // The console is a single-page app: any other GET outside /api serves index.html — except a
+  // missing file under /assets/ (an old chunk asked for after a release), which is a 404: HTML
+  // in a script's place would fail with a confusing MIME-type error instead.
   app.setNotFoundHandler((request, reply) => {
-    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    const { url } = request
+    if (serveWeb && request.method === 'GET' && !/^\/(api|assets)\//.test(url)) {
       return reply.type('text/html').sendFile('index.html')
     }
     return sendProblem(reply, {

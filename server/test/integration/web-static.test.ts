@@ -59,12 +59,21 @@ describe('the console files', () => {
     expect(res.rawPayload.length).toBeLessThan(script.length / 5)
   })
 
-  it('index.html and a console route are revalidated on every load', async () => {
-    for (const url of ['/index.html', '/cases/123']) {
+  it('index.html, the root and a console route are revalidated on every load', async () => {
+    for (const url of ['/', '/index.html', '/cases/123', '/cases/', '/settings?tab=calendars']) {
       const res = await app.inject({ url })
       expect(res.statusCode).toBe(200)
       expect(res.headers['content-type']).toContain('text/html')
       expect(res.headers['cache-control']).toBe('no-cache')
     }
+  })
+
+  it('a directory is never listed, and a missing asset is a 404, not the console page', async () => {
+    const folder = await app.inject({ url: '/assets/' })
+    expect(folder.body).not.toContain('app-abc123.js')
+    // An old chunk asked for after a release: HTML in its place would fail as a script.
+    const gone = await app.inject({ url: '/assets/app-gone999.js' })
+    expect(gone.statusCode).toBe(404)
+    expect(gone.headers['content-type']).toContain('application/problem+json')
   })
 })
