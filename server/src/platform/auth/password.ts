@@ -1,4 +1,7 @@
-import { hash, verify } from '@node-rs/argon2'
+// The native argon2 module is loaded on the first sign-in or password change, not at start-up
+// (~20 ms of every `npm start`, for something most requests never need).
+let argon2: Promise<typeof import('@node-rs/argon2')> | undefined
+const loadArgon2 = () => (argon2 ??= import('@node-rs/argon2'))
 
 // Algorithm.Argon2id; the package exports it as an ambient const enum, which isolated modules cannot read.
 const ARGON2ID = 2
@@ -6,9 +9,10 @@ const ARGON2ID = 2
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes).
 const options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 }
 
-export const hashPassword = (password: string) => hash(password, options)
+export const hashPassword = async (password: string) => (await loadArgon2()).hash(password, options)
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  const { verify } = await loadArgon2()
   try {
     return await verify(passwordHash, password)
   } catch {
