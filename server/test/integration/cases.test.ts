@@ -436,6 +436,31 @@ describe('scope, attachments and comments', () => {
     expect(incident.statusCode).toBe(403)
   })
 
+  it('the case page is one prepared statement per kind of caller, each caller with their own scope', async () => {
+    // Engineering and security staff share a statement (a department's scope); it must still
+    // apply each one's department, however they take turns.
+    const c = await act(
+      agent,
+      await open(agent, { type: 'complaint', title: '水管异响' }),
+      'assign',
+      {
+        department: 'engineering',
+      },
+    )
+    for (let round = 0; round < 3; round++) {
+      expect((await engTech.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(200)
+      expect((await secGuard.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(404)
+    }
+    const other = await act(
+      agent,
+      await open(agent, { type: 'complaint', title: '车位被占' }),
+      'assign',
+      { department: 'security' },
+    )
+    expect((await secGuard.get(`/api/v1/cases/${other.id}`)).statusCode).toBe(200)
+    expect((await engTech.get(`/api/v1/cases/${other.id}`)).statusCode).toBe(404)
+  })
+
   it('attachments: a photo is stored and served; a file that is not what it says is refused', async () => {
     const c = await open(agent, { type: 'repair', title: '窗户破损' })
     const boundary = '----atrium'

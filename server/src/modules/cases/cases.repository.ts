@@ -27,6 +27,7 @@ import {
   userProperties,
   users,
 } from '../../db/schema'
+import { createHash } from 'node:crypto'
 import type { Db } from '../../platform/db'
 import { one } from '../../platform/db/one'
 import {
@@ -36,7 +37,8 @@ import {
   hasBigramsOf,
   searchKeysOf,
 } from '../../platform/db/search'
-import { propertyScope, type Actor } from '../../platform/permissions'
+import { propertyScope, scopeValues, type Actor } from '../../platform/permissions'
+import { compiledOnce, preparedOnce, textOf } from '../../platform/db/prepared'
 
 export type CaseRow = typeof cases.$inferSelect
 
@@ -69,25 +71,32 @@ export const buildingWideTypes = ['fit_out'] as const satisfies readonly CaseRow
  * supervisors, managers); otherwise their department's queue, cases assigned to or raised by them,
  * and the building-wide types; a customer only their own. Anything else is not found.
  */
-export function caseScope(actor: Actor, t: typeof cases = cases): SQL {
-  const scope = propertyScope(actor, t.orgId, t.propertyId)
+export function caseScope(actor: Actor, t: typeof cases = cases, prepared = false): SQL {
+  // `prepared`: the caller's values as placeholders (platform/permissions scopeValues).
+  const value = <V>(name: string, v: V) => (prepared ? sql.placeholder(name) : v)
+  const scope = propertyScope(actor, t.orgId, t.propertyId, prepared)
   if (actor.kind === 'customer')
     return (
       and(
         scope,
-        actor.customerId ? eq(t.customerId, actor.customerId) : sql`false`,
+        actor.customerId ? eq(t.customerId, value('scopeCustomer', actor.customerId)) : sql`false`,
         // Incidents and liaison slips are internal, whoever they concern.
         inArray(t.type, [...customerVisibleTypes]),
       ) ?? sql`false`
     )
   if (actor.permissions.has('case.read_all')) return scope
   const mine: SQL[] = [
-    eq(t.assigneeId, actor.userId),
-    eq(t.createdBy, actor.userId),
+    eq(t.assigneeId, value('scopeUser', actor.userId)),
+    eq(t.createdBy, value('scopeUser', actor.userId)),
     inArray(t.type, [...buildingWideTypes]),
   ]
   if (actor.department)
-    mine.push(eq(t.department, actor.department as NonNullable<CaseRow['department']>))
+    mine.push(
+      eq(
+        t.department,
+        value('scopeDepartment', actor.department as NonNullable<CaseRow['department']>),
+      ),
+    )
   return and(scope, or(...mine)) ?? sql`false`
 }
 
@@ -305,6 +314,40 @@ export type CaseSummaryRow = Pick<
   | 'version'
 >
 
+/**
+ * The queue page's statement around its conditions, compiled once (its columns and joins are the
+ * same for every page): compiling forty column references on every request cost more CPU than
+ * the database's answer. The text is what the query builder writes for them.
+ */
+const queuePage = {
+  head: compiledOnce(sql`
+    select page.id, page.number, page.type, page.state, page.priority, page.channel, page.title,
+      page.property_id, page.unit_id, page.customer_id, page.department, page.assignee_id,
+      page.overdue, page.escalation_level, page.paused_at, page.created_at, page.updated_at,
+      page.closed_at, page.version,
+      ${units.number} as unit_number, ${customers.name} as customer_name,
+      ${assignee.displayName} as assignee_name, ${properties.name} as property_name,
+      (select min(d.due_at) from ${caseDeadlines} d
+        where d.case_id = page.id and d.status = 'running') as due_at
+    from (
+      select ${cases.id} as id, ${cases.number} as number, ${cases.type} as type,
+        ${cases.state} as state, ${cases.priority} as priority, ${cases.channel} as channel,
+        ${cases.title} as title, ${cases.propertyId} as property_id, ${cases.unitId} as unit_id,
+        ${cases.customerId} as customer_id, ${cases.department} as department,
+        ${cases.assigneeId} as assignee_id, ${cases.overdue} as overdue,
+        ${cases.escalationLevel} as escalation_level, ${cases.pausedAt} as paused_at,
+        ${cases.createdAt} as created_at, ${cases.updatedAt} as updated_at,
+        ${cases.closedAt} as closed_at, ${cases.version} as version
+      from ${cases}`),
+  tail: compiledOnce(sql`
+    ) page
+    inner join ${properties} on ${properties.id} = page.property_id
+    left join ${units} on ${units.id} = page.unit_id
+    left join ${customers} on ${customers.id} = page.customer_id
+    left join ${users} ${assignee} on ${assignee.id} = page.assignee_id
+    order by page.created_at desc, page.id desc`),
+}
+
 export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
   const where: (SQL | undefined)[] = [caseScope(actor)]
   if (f.type) where.push(eq(cases.type, f.type))
@@ -380,34 +423,11 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
   // and mapping them through the query builder was a fifth of the route's CPU (bench/RESULTS.md).
   // The page is chosen first and only its rows are joined to their names and deadline: a search
   // for a common word matches hundreds of cases, of which the newest 51 are shown.
-  const result = (await db.execute(sql`
-    select page.id, page.number, page.type, page.state, page.priority, page.channel, page.title,
-      page.property_id, page.unit_id, page.customer_id, page.department, page.assignee_id,
-      page.overdue, page.escalation_level, page.paused_at, page.created_at, page.updated_at,
-      page.closed_at, page.version,
-      ${units.number} as unit_number, ${customers.name} as customer_name,
-      ${assignee.displayName} as assignee_name, ${properties.name} as property_name,
-      (select min(d.due_at) from ${caseDeadlines} d
-        where d.case_id = page.id and d.status = 'running') as due_at
-    from (
-      select ${cases.id} as id, ${cases.number} as number, ${cases.type} as type,
-        ${cases.state} as state, ${cases.priority} as priority, ${cases.channel} as channel,
-        ${cases.title} as title, ${cases.propertyId} as property_id, ${cases.unitId} as unit_id,
-        ${cases.customerId} as customer_id, ${cases.department} as department,
-        ${cases.assigneeId} as assignee_id, ${cases.overdue} as overdue,
-        ${cases.escalationLevel} as escalation_level, ${cases.pausedAt} as paused_at,
-        ${cases.createdAt} as created_at, ${cases.updatedAt} as updated_at,
-        ${cases.closedAt} as closed_at, ${cases.version} as version
-      from ${cases}
+  const result = (await db.execute(sql`${queuePage.head}
       where ${and(...where)}
       order by ${cases.createdAt} desc, ${cases.id} desc
       limit ${f.limit + 1}
-    ) page
-    inner join ${properties} on ${properties.id} = page.property_id
-    left join ${units} on ${units.id} = page.unit_id
-    left join ${customers} on ${customers.id} = page.customer_id
-    left join ${users} ${assignee} on ${assignee.id} = page.assignee_id
-    order by page.created_at desc, page.id desc
+    ${queuePage.tail}
   `)) as { rows: SummaryRecord[] }
   return result.rows.map((r) => ({
     case: {
@@ -493,10 +513,43 @@ const childCase = aliasedTable(cases, 'child_case')
  * deadlines, timeline, attachments (without their content), sign-offs, the linked cases the caller
  * may also see. A customer sees only the events and attachments shown to customers.
  */
+/**
+ * A case's page: the case, its names, deadlines, timeline, attachments, sign-offs and linked
+ * cases in one statement — prepared once per shape (the caller's kind of scope, the customer's
+ * view or the staff's): compiling it took more CPU than running it.
+ */
 export async function findCaseWithNames(db: Db, actor: Actor, id: string, customerView = false) {
+  const shape = `${customerView}:${textOf(caseScope(actor, cases, true))}`
+  const name = `case_page_${createHash('sha1').update(shape).digest('hex').slice(0, 16)}`
+  const statement = preparedOnce(db, name, (handle) =>
+    casePageQuery(handle, actor, customerView).prepare(name),
+  )
+  const [row] = await statement.execute({ id, ...scopeValues(actor) })
+  if (!row) return undefined
+  return {
+    ...row,
+    deadlines: row.deadlines.map((d) =>
+      toDates<DeadlineRow>(d, [
+        'startedAt',
+        'dueAt',
+        'metAt',
+        'overdueAt',
+        'nextEscalationAt',
+        'remindAt',
+        'remindedAt',
+      ]),
+    ),
+    timeline: row.timeline.map((ev) => toDates<EventRow>(ev, ['at'])),
+    attachments: row.attachments.map((at) => toDates<AttachmentMeta>(at, ['uploadedAt'])),
+    signOffs: row.signOffs.map((so) => toDates<SignOffRow>(so, ['signedAt'])),
+  }
+}
+
+/** The case page's statement, with placeholders for the case's id and the caller's scope. */
+function casePageQuery(db: Db, actor: Actor, customerView: boolean) {
   const e = caseEvents
   const a = caseAttachments
-  const [row] = await db
+  return db
     .select({
       case: cases,
       unitNumber: units.number,
@@ -534,36 +587,18 @@ export async function findCaseWithNames(db: Db, actor: Actor, id: string, custom
       children: sql<CaseBrief[]>`(select coalesce(json_agg(json_build_object(
         'id', ${childCase.id}, 'number', ${childCase.number}, 'type', ${childCase.type},
         'state', ${childCase.state}, 'title', ${childCase.title}) order by ${childCase.createdAt}), '[]')
-        from ${cases} child_case where ${childCase.parentId} = ${cases.id} and ${caseScope(actor, childCase)})`,
+        from ${cases} child_case where ${childCase.parentId} = ${cases.id} and ${caseScope(actor, childCase, true)})`,
       parent: sql<CaseBrief | null>`(select json_build_object(
         'id', ${parentCase.id}, 'number', ${parentCase.number}, 'type', ${parentCase.type},
         'state', ${parentCase.state}, 'title', ${parentCase.title})
-        from ${cases} parent_case where ${parentCase.id} = ${cases.parentId} and ${caseScope(actor, parentCase)})`,
+        from ${cases} parent_case where ${parentCase.id} = ${cases.parentId} and ${caseScope(actor, parentCase, true)})`,
     })
     .from(cases)
     .innerJoin(properties, eq(properties.id, cases.propertyId))
     .leftJoin(units, eq(units.id, cases.unitId))
     .leftJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
-    .where(and(eq(cases.id, id), caseScope(actor)))
-  if (!row) return undefined
-  return {
-    ...row,
-    deadlines: row.deadlines.map((d) =>
-      toDates<DeadlineRow>(d, [
-        'startedAt',
-        'dueAt',
-        'metAt',
-        'overdueAt',
-        'nextEscalationAt',
-        'remindAt',
-        'remindedAt',
-      ]),
-    ),
-    timeline: row.timeline.map((ev) => toDates<EventRow>(ev, ['at'])),
-    attachments: row.attachments.map((at) => toDates<AttachmentMeta>(at, ['uploadedAt'])),
-    signOffs: row.signOffs.map((so) => toDates<SignOffRow>(so, ['signedAt'])),
-  }
+    .where(and(eq(cases.id, sql.placeholder('id')), caseScope(actor, cases, true)))
 }
 
 // ——— attachments and sign-offs ———

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
 import { occupancies, roles, sessions, userProperties, units, users } from '../../db/schema'
 import type { Db } from '../db'
+import { preparedOnce } from '../db/prepared'
 
 export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(row)
@@ -33,7 +34,12 @@ export async function touchSession(db: Db, id: string, lastSeenAt: Date, expires
  * (one round trip on every request, not two).
  */
 export async function findLiveSession(db: Db, id: string, now: Date) {
-  const rows = await db
+  const rows = await preparedOnce(db, 'live_session', liveSession).execute({ id, now })
+  return rows[0]
+}
+
+const liveSession = (db: Db, name: string) =>
+  db
     .select({
       session: sessions,
       user: users,
@@ -45,10 +51,15 @@ export async function findLiveSession(db: Db, id: string, now: Date) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(roles, eq(roles.id, users.roleId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.disabled, false)))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.disabled, false),
+      ),
+    )
     .limit(1)
-  return rows[0]
-}
+    .prepare(name)
 
 /** The buildings a customer has a current or future occupancy in. */
 export async function propertyIdsOfCustomer(db: Db, customerId: string, today: string) {

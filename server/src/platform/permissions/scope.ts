@@ -11,9 +11,27 @@ export function propertyScope(
   actor: Actor,
   orgIdColumn: PgColumn,
   propertyIdColumn: PgColumn,
+  prepared = false,
 ): SQL {
-  const org = eq(orgIdColumn, actor.orgId)
+  const org = eq(orgIdColumn, prepared ? sql.placeholder('scopeOrg') : actor.orgId)
   if (actor.allProperties) return org
   if (actor.propertyIds.length === 0) return sql`false`
-  return and(org, inArray(propertyIdColumn, [...actor.propertyIds])) ?? sql`false`
+  const mine = prepared
+    ? sql`${propertyIdColumn} = any(${sql.placeholder('scopeProperties')}::uuid[])`
+    : inArray(propertyIdColumn, [...actor.propertyIds])
+  return and(org, mine) ?? sql`false`
+}
+
+/**
+ * The caller's values for a scope built with `prepared` (placeholders instead of values): a
+ * prepared statement takes them at execution, so one statement serves every caller of its shape.
+ */
+export function scopeValues(actor: Actor): Record<string, unknown> {
+  return {
+    scopeOrg: actor.orgId,
+    scopeProperties: [...actor.propertyIds],
+    scopeUser: actor.userId,
+    scopeCustomer: actor.customerId ?? null,
+    scopeDepartment: actor.department ?? null,
+  }
 }
