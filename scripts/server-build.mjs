@@ -7,10 +7,26 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+// Two V8 settings for a server on a small machine (docs/decisions/0005), used by `npm start` and by
+// the benches that start the bundle as it does:
+// `--v8-pool-size`: V8's background threads (garbage collection, optimising compilers) number one
+// fewer than the cores, at most Node's default 4, so on 2 cores they no longer take the core the
+// server's main thread needs (it waited ~0.5 s for a CPU during each start).
+// `--wasm-tiering-budget`: V8 recompiles a wasm function with its optimising compiler once it has
+// run this much (roughly, bytes of code executed); 10× V8's default. PostgreSQL's start-up code
+// (PGlite) crossed the default by the hundred: over a second of compiling while the server started,
+// much of it for code that runs once. The functions that stay hot are still optimised, a little later.
+export const SERVER_V8_FLAGS = [
+  `--v8-pool-size=${Math.min(4, Math.max(1, availableParallelism() - 1))}`,
+  '--wasm-tiering-budget=18000000',
+]
+
 const SERVER = join(ROOT, 'server')
 // Packages that find files of their own on disk (PGlite its wasm and data, argon2 its native
 // binary) or load on demand (exceljs): left in node_modules.

@@ -2,9 +2,8 @@
 // `npm start`: build the console if needed, then run the server in the foreground.
 // The server prints its URL and the demo logins itself.
 import { spawn } from 'node:child_process'
-import { availableParallelism } from 'node:os'
 import { ROOT, ensureWebBuild } from './web-build.mjs'
-import { SERVER_BUNDLE, ensureServerBuild } from './server-build.mjs'
+import { SERVER_BUNDLE, SERVER_V8_FLAGS, ensureServerBuild } from './server-build.mjs'
 
 if (!ensureWebBuild()) {
   console.error('The console build failed; not starting the server.')
@@ -17,18 +16,8 @@ if (!ensureWebBuild()) {
 // No `--enable-source-maps`: it costs about a second of every start (reading and decoding the
 // bundle's 11 MB map). The server maps the stacks it logs to server/src itself
 // (server/src/bundle-stack-traces.ts); NODE_OPTIONS=--enable-source-maps maps every stack, at that cost.
-// Two V8 settings for a server on a small machine (docs/decisions/0005):
-// `--v8-pool-size`: V8's background threads (garbage collection, optimising compilers) number one
-// fewer than the cores, at most Node's default 4, so on 2 cores they no longer take the core the
-// server's main thread needs (it waited ~0.5 s for a CPU during each start).
-// `--wasm-tiering-budget`: V8 recompiles a wasm function with its optimising compiler once it has
-// run this much (roughly, bytes of code executed); 10× V8's default. PostgreSQL's start-up code
-// (PGlite) crossed the default by the hundred: over a second of compiling while the server started,
-// much of it for code that runs once. The functions that stay hot are still optimised, a little later.
-const v8Flags = [
-  `--v8-pool-size=${Math.min(4, Math.max(1, availableParallelism() - 1))}`,
-  '--wasm-tiering-budget=18000000',
-]
+// The V8 settings for a small machine: SERVER_V8_FLAGS (server-build.mjs).
+const v8Flags = SERVER_V8_FLAGS
 const args = (await ensureServerBuild())
   ? [...v8Flags, SERVER_BUNDLE]
   : [...v8Flags, '--import', 'tsx', 'server/src/main.ts']

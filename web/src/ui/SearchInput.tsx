@@ -7,13 +7,22 @@ type Props = {
   placeholder?: string
   label: string
   width?: number
+  /** The longest search the server takes; typing and pasting stop there. */
+  maxLength?: number
 }
 
 /**
  * A search box that waits for the typist: debounced, and silent while an input
  * method (pinyin) is composing, so half-typed letters are never sent.
  */
-export function SearchInput({ value, onChange, placeholder, label, width = 260 }: Props) {
+export function SearchInput({
+  value,
+  onChange,
+  placeholder,
+  label,
+  width = 260,
+  maxLength,
+}: Props) {
   const [text, setText] = useState(value)
   const composing = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
@@ -37,6 +46,7 @@ export function SearchInput({ value, onChange, placeholder, label, width = 260 }
       allowClear
       placeholder={placeholder}
       style={{ width }}
+      maxLength={maxLength}
       value={text}
       onChange={(event) => {
         setText(event.target.value)

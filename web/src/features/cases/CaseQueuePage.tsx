@@ -75,7 +75,8 @@ export function CaseQueuePage() {
           loading={cases.isPending || cases.isPlaceholderData || rendering}
           timeZone={timeZone}
           compact={isCustomer}
-          emptyText={t('cases.queue.empty')}
+          // A failed list is not an empty one: the alert above says why.
+          emptyText={cases.isError ? t('errors.load_failed') : t('cases.queue.empty')}
         />
         <LoadMore
           shown={rows.length}

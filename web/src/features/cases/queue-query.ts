@@ -24,6 +24,15 @@ function tabQuery(tab: QueueTab, department: CaseListQuery['department'] | null)
   }
 }
 
+// The server takes a search of 1–100 characters (CaseListQuery.q): a longer one from a hand-made
+// URL is cut as the search box cuts a paste, and spaces alone search for nothing.
+export const QUEUE_SEARCH_MAX = 100
+const searchText = (raw: string | null) =>
+  Array.from((raw ?? '').trim())
+    .slice(0, QUEUE_SEARCH_MAX)
+    .join('')
+    .trim()
+
 /** The queue's filters as the URL gives them, and the list query they make. */
 export function queueFilters(me: Me, params: URLSearchParams, propertyId: string | undefined) {
   const isCustomer = me.kind === 'customer'
@@ -38,7 +47,7 @@ export function queueFilters(me: Me, params: URLSearchParams, propertyId: string
   const type = CASE_TYPES.find((k) => k === params.get('type'))
   const state = (type && params.get('state')) || undefined
   const priority = CASE_PRIORITIES.find((k) => k === params.get('priority'))
-  const q = params.get('q') ?? ''
+  const q = searchText(params.get('q'))
   const query: CaseListQuery = {
     ...tabQuery(tab, me.department),
     ...(isCustomer ? {} : { propertyId }),

@@ -5,6 +5,7 @@ import { SearchInput } from '../../../ui/SearchInput'
 import type { SetParam } from '../../../ui/useUrlParams'
 import { CASE_PRIORITIES, CASE_TYPES, type CasePriority, type CaseType } from '../api'
 import { statesOf } from '../labels'
+import { QUEUE_SEARCH_MAX } from '../queue-query'
 
 type Props = {
   q: string
@@ -31,6 +32,7 @@ export const QueueFilters = memo(function QueueFilters({
         value={q}
         onChange={(value) => setParam('q', value)}
         width={280}
+        maxLength={QUEUE_SEARCH_MAX}
       />
       <Select
         aria-label={t('cases.col.type')}
