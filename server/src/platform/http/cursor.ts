@@ -14,10 +14,19 @@ const fits: Record<Part, (v: unknown) => boolean> = {
   // Cursor values go into SQL: an integer must fit PostgreSQL's int and bigint columns.
   int: (v) => Number.isSafeInteger(v),
   uuid: (v) => typeof v === 'string' && UUID.test(v),
-  iso: (v) =>
-    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
+  // Instants are given out as toISOString() writes them: anything else (February 31st, which
+  // Date.parse rolls over; year 0, which PostgreSQL refuses) was not given out by this server.
+  iso: (v) => typeof v === 'string' && canonical(v, v),
   date: (v) =>
-    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && canonical(`${v}T00:00:00.000Z`, v),
+}
+
+/** Whether `instant` is a real instant from year 1 on whose ISO form starts with `written`. */
+function canonical(instant: string, written: string): boolean {
+  const at = new Date(instant)
+  if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1 || at.getUTCFullYear() > 9999)
+    return false
+  return at.toISOString().startsWith(written)
 }
 
 /** The values of a cursor this server gave out, checked against the shape it was given in. */
