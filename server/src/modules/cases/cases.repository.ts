@@ -27,8 +27,7 @@ import {
   userProperties,
   users,
 } from '../../db/schema'
-import { createHash } from 'node:crypto'
-import type { Db } from '../../platform/db'
+import { statementName, type Db } from '../../platform/db'
 import { one } from '../../platform/db/one'
 import {
   bigramSearchable,
@@ -520,7 +519,7 @@ const childCase = aliasedTable(cases, 'child_case')
  */
 export async function findCaseWithNames(db: Db, actor: Actor, id: string, customerView = false) {
   const shape = `${customerView}:${textOf(caseScope(actor, cases, true))}`
-  const name = `case_page_${createHash('sha1').update(shape).digest('hex').slice(0, 16)}`
+  const name = statementName(`case_page:${shape}`)
   const statement = preparedOnce(db, name, (handle) =>
     casePageQuery(handle, actor, customerView).prepare(name),
   )

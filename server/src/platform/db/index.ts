@@ -63,7 +63,8 @@ export async function openPglite(
  */
 const MAX_PREPARED = 1000
 const statementNames = new Map<string, string>()
-function statementName(text: string) {
+/** A prepared statement's name for a text: a hash of it (the same text, the same name). */
+export function statementName(text: string) {
   let name = statementNames.get(text)
   if (!name) {
     if (statementNames.size >= 10 * MAX_PREPARED) statementNames.clear()
