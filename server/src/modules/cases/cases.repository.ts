@@ -38,6 +38,7 @@ import {
 } from '../../platform/db/search'
 import { propertyScope, scopeValues, type Actor } from '../../platform/permissions'
 import { compiledOnce, preparedOnce, textOf } from '../../platform/db/prepared'
+import { insertRow, rowById, runStatement, updateRowById } from '../../platform/db/statements'
 
 export type CaseRow = typeof cases.$inferSelect
 
@@ -99,13 +100,32 @@ export function caseScope(actor: Actor, t: typeof cases = cases, prepared = fals
   return and(scope, or(...mine)) ?? sql`false`
 }
 
+/** What the text of `caseScope(actor, …, true)` depends on: one statement per kind of caller. */
+export function caseScopeShape(actor: Actor): string {
+  return [
+    actor.kind,
+    actor.allProperties,
+    actor.propertyIds.length > 0,
+    Boolean(actor.customerId),
+    actor.permissions.has('case.read_all'),
+    Boolean(actor.department),
+  ].join(':')
+}
+
 export async function findCase(db: Db, actor: Actor, id: string, forUpdate = false) {
-  const query = db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, id), caseScope(actor)))
-  const [row] = forUpdate ? await query.for('update') : await query
-  return row
+  const rows = await runStatement<CaseRow[]>(
+    db,
+    `case ${forUpdate ? 'for update' : 'read'} ${caseScopeShape(actor)}`,
+    (d) => {
+      const query = d
+        .select()
+        .from(cases)
+        .where(and(eq(cases.id, sql.placeholder('id')), caseScope(actor, cases, true)))
+      return forUpdate ? query.for('update') : query
+    },
+    { id, ...scopeValues(actor) },
+  )
+  return rows[0]
 }
 
 /** For the system (deadline sweeps): no caller, no scope. */
@@ -115,32 +135,31 @@ export async function lockCaseById(db: Db, id: string) {
 }
 
 export async function insertCase(db: Db, row: CaseInsert) {
-  return one(await db.insert(cases).values(row).returning(), 'case insert')
+  return insertRow(db, cases, row)
 }
 
 export async function updateCase(db: Db, id: string, patch: Partial<CaseInsert>) {
-  return one(await db.update(cases).set(patch).where(eq(cases.id, id)).returning(), 'case update')
+  const row = await updateRowById(db, cases, id, patch)
+  if (!row) throw new Error('case update returned no row')
+  return row
 }
 
 export async function insertEvent(db: Db, row: typeof caseEvents.$inferInsert) {
-  return one(await db.insert(caseEvents).values(row).returning(), 'event insert')
+  return insertRow(db, caseEvents, row)
 }
 
 export { nextNumber } from '../../platform/numbering/number-sequences.repository'
 
 export async function propertyOf(db: Db, propertyId: string) {
-  const [row] = await db.select().from(properties).where(eq(properties.id, propertyId))
-  return row
+  return rowById(db, properties, propertyId)
 }
 
 export async function unitOf(db: Db, unitId: string) {
-  const [row] = await db.select().from(units).where(eq(units.id, unitId))
-  return row
+  return rowById(db, units, unitId)
 }
 
 export async function customerOf(db: Db, customerId: string) {
-  const [row] = await db.select().from(customers).where(eq(customers.id, customerId))
-  return row
+  return rowById(db, customers, customerId)
 }
 
 /** A staff member of the organisation who serves the property: who may be assigned a case. */
@@ -214,15 +233,21 @@ export async function activeChargeItemOfKind(
 // ——— deadlines ———
 
 export async function deadlinesOf(db: Db, caseId: string) {
-  return db
-    .select()
-    .from(caseDeadlines)
-    .where(eq(caseDeadlines.caseId, caseId))
-    .orderBy(caseDeadlines.startedAt)
+  return runStatement<DeadlineRow[]>(
+    db,
+    'deadlines of case',
+    (d) =>
+      d
+        .select()
+        .from(caseDeadlines)
+        .where(eq(caseDeadlines.caseId, sql.placeholder('caseId')))
+        .orderBy(caseDeadlines.startedAt),
+    { caseId },
+  )
 }
 
 export async function insertDeadline(db: Db, row: typeof caseDeadlines.$inferInsert) {
-  return one(await db.insert(caseDeadlines).values(row).returning(), 'deadline insert')
+  return insertRow(db, caseDeadlines, row)
 }
 
 export async function updateDeadline(
@@ -230,7 +255,7 @@ export async function updateDeadline(
   id: string,
   patch: Partial<typeof caseDeadlines.$inferInsert>,
 ) {
-  await db.update(caseDeadlines).set(patch).where(eq(caseDeadlines.id, id))
+  await updateRowById(db, caseDeadlines, id, patch)
 }
 
 /** Cases with a deadline whose time has come: due and not yet marked, a further escalation due, or a reminder. */

@@ -21,19 +21,21 @@ import {
   bigramTestIsExact,
   hasBigramsOf,
 } from '../../platform/db/search'
-import { propertyScope, type Actor } from '../../platform/permissions'
+import { propertyScope, scopeValues, type Actor } from '../../platform/permissions'
+import { runStatement } from '../../platform/db/statements'
 
 export type CustomerRow = typeof customers.$inferSelect
 export type ContactRow = typeof customerContacts.$inferSelect
 export type OccupancyRow = typeof occupancies.$inferSelect
 
 /** Customers the caller may see: their properties' customers; a customer account only itself. */
-function customerScope(actor: Actor): SQL {
-  const scope = propertyScope(actor, customers.orgId, customers.propertyId)
+function customerScope(actor: Actor, prepared = false): SQL {
+  // `prepared`: the caller's values as placeholders (platform/permissions scopeValues).
+  const scope = propertyScope(actor, customers.orgId, customers.propertyId, prepared)
   if (actor.kind !== 'customer') return scope
-  return (
-    and(scope, actor.customerId ? eq(customers.id, actor.customerId) : sql`false`) ?? sql`false`
-  )
+  if (!actor.customerId) return sql`false`
+  const own = prepared ? sql.placeholder('scopeCustomer') : actor.customerId
+  return and(scope, eq(customers.id, own)) ?? sql`false`
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -110,11 +112,19 @@ export async function listCustomers(db: Db, actor: Actor, f: CustomerFilter) {
 }
 
 export async function findCustomer(db: Db, actor: Actor, id: string, forUpdate = false) {
-  const q = db
-    .select()
-    .from(customers)
-    .where(and(customerScope(actor), eq(customers.id, id)))
-  const rows = forUpdate ? await q.for('update') : await q
+  const shape = [actor.kind, actor.allProperties, actor.propertyIds.length > 0, !!actor.customerId]
+  const rows = await runStatement<CustomerRow[]>(
+    db,
+    `customer ${forUpdate ? 'for update' : 'read'} ${shape.join(':')}`,
+    (d) => {
+      const q = d
+        .select()
+        .from(customers)
+        .where(and(customerScope(actor, true), eq(customers.id, sql.placeholder('id'))))
+      return forUpdate ? q.for('update') : q
+    },
+    { id, ...scopeValues(actor) },
+  )
   return rows[0]
 }
 

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import { calendarDays, deadlinePolicies, properties, workCalendars } from '../../db/schema'
 import type { Db } from '../../platform/db'
 import { one } from '../../platform/db/one'
+import { runStatement } from '../../platform/db/statements'
 
 export type PolicyRow = typeof deadlinePolicies.$inferSelect
 export type CalendarRow = typeof workCalendars.$inferSelect
@@ -19,17 +20,24 @@ export async function listPolicies(db: Db, orgId: string) {
 }
 
 export async function findPolicy(db: Db, key: PolicyKey, forUpdate = false) {
-  const q = db
-    .select()
-    .from(deadlinePolicies)
-    .where(
-      and(
-        eq(deadlinePolicies.orgId, key.orgId),
-        eq(deadlinePolicies.caseType, key.caseType),
-        eq(deadlinePolicies.priority, key.priority),
-      ),
-    )
-  const [row] = forUpdate ? await q.for('update') : await q
+  const [row] = await runStatement<PolicyRow[]>(
+    db,
+    `policy ${forUpdate ? 'for update' : 'read'}`,
+    (d) => {
+      const q = d
+        .select()
+        .from(deadlinePolicies)
+        .where(
+          and(
+            eq(deadlinePolicies.orgId, sql.placeholder('orgId')),
+            eq(deadlinePolicies.caseType, sql.placeholder('caseType')),
+            eq(deadlinePolicies.priority, sql.placeholder('priority')),
+          ),
+        )
+      return forUpdate ? q.for('update') : q
+    },
+    key,
+  )
   return row
 }
 
@@ -55,16 +63,36 @@ export async function updatePolicy(db: Db, id: string, values: PolicyValues, upd
 // ——— calendars ———
 
 /** A building's time zone and org, with its calendar row when it has one: one query. */
+/**
+ * A building's zone, its calendar row (none before one is made) and its special days as
+ * [date, kind] pairs: what working-time arithmetic needs, in one round trip.
+ */
 export async function calendarSource(db: Db, propertyId: string) {
-  const [row] = await db
-    .select({
-      orgId: properties.orgId,
-      propertyTimeZone: properties.timezone,
-      calendar: workCalendars,
-    })
-    .from(properties)
-    .leftJoin(workCalendars, eq(workCalendars.propertyId, properties.id))
-    .where(eq(properties.id, propertyId))
+  const [row] = await runStatement<
+    {
+      orgId: string
+      propertyTimeZone: string
+      calendar: CalendarRow | null
+      days: [date: string, kind: DayRow['kind']][]
+    }[]
+  >(
+    db,
+    'calendar with days',
+    (d) =>
+      d
+        .select({
+          orgId: properties.orgId,
+          propertyTimeZone: properties.timezone,
+          calendar: workCalendars,
+          days: sql<
+            [string, DayRow['kind']][]
+          >`coalesce((select json_agg(json_build_array(${calendarDays.date}, ${calendarDays.kind}) order by ${calendarDays.date}) from ${calendarDays} where ${calendarDays.propertyId} = ${properties.id}), '[]'::json)`,
+        })
+        .from(properties)
+        .leftJoin(workCalendars, eq(workCalendars.propertyId, properties.id))
+        .where(eq(properties.id, sql.placeholder('propertyId'))),
+    { propertyId },
+  )
   return row
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm'
 import { auditLog } from '../../db/schema'
 import type { Db } from '../db'
+import { insertRow } from '../db/statements'
 
 export type AuditEntry = {
   orgId: string
@@ -16,7 +17,7 @@ export type AuditEntry = {
 }
 
 export async function insertAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values(entry)
+  await insertRow(db, auditLog, entry)
 }
 
 export type AuditFilter = {

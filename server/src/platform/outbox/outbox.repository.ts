@@ -1,11 +1,12 @@
 import { and, asc, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '../db'
+import { insertRow } from '../db/statements'
 import { outbox } from '../../db/schema'
 
 export type OutboxRow = typeof outbox.$inferSelect
 
 export async function insertOutbox(db: Db, row: typeof outbox.$inferInsert) {
-  await db.insert(outbox).values(row)
+  await insertRow(db, outbox, row)
 }
 
 // A failed row waits 2^attempts seconds after it was written before the next try (2 s, 4 s, …

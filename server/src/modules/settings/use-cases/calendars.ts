@@ -67,8 +67,7 @@ export function calendarOf(db: Db, propertyId: string): Promise<WorkCalendar> {
 async function loadCalendar(db: Db, propertyId: string): Promise<WorkCalendar> {
   const source = await repo.calendarSource(db, propertyId)
   if (!source) throw notFound('property')
-  const days = await repo.listDays(db, propertyId)
-  const { calendar } = source
+  const { calendar, days } = source
   const base: WorkCalendar = calendar
     ? {
         timeZone: usableTimeZone(calendar.timeZone),
@@ -82,10 +81,10 @@ async function loadCalendar(db: Db, propertyId: string): Promise<WorkCalendar> {
   if (days.length === 0) return base
   const holidays = new Set(base.holidays)
   const workdays = new Set(base.workdays)
-  for (const day of days) {
-    holidays.delete(day.date)
-    workdays.delete(day.date)
-    ;(day.kind === 'holiday' ? holidays : workdays).add(day.date)
+  for (const [date, kind] of days) {
+    holidays.delete(date)
+    workdays.delete(date)
+    ;(kind === 'holiday' ? holidays : workdays).add(date)
   }
   return { ...base, holidays, workdays }
 }
