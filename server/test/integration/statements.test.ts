@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
-import { cases, properties } from '../../src/db/schema'
+import { auditLog, cases, outbox, properties } from '../../src/db/schema'
 import type { Database, Db } from '../../src/platform/db'
-import { insertRow, rowById, runStatement, updateRowById } from '../../src/platform/db/statements'
+import {
+  insertRow,
+  insertRows,
+  rowById,
+  runStatement,
+  updateRowById,
+} from '../../src/platform/db/statements'
 import { openTestDatabase } from '../support/test-db'
 
 // platform/db/statements: a statement compiled once runs on whichever handle it is given — the
@@ -144,5 +150,51 @@ describe('statements compiled once', () => {
       await updateRowById(tx, cases, c.id, { version: 2 })
     })
     expect((await rowById(db, cases, c.id))?.version).toBe(2)
+  })
+
+  it('rows for several tables are written in one statement: all of them, with their values, or none', async () => {
+    const mark = `rows-${Date.now()}`
+    const audit = (action: string) => ({
+      orgId: property.orgId,
+      actorId: null,
+      actorName: '系统',
+      action,
+      entityType: 'case',
+      entityId: null,
+      diff: { mark, nested: { n: 1 } },
+      requestId: null,
+      ip: null,
+      at,
+    })
+    const message = { orgId: property.orgId, topic: mark, payload: { a: [1, 2] }, createdAt: at }
+    await insertRows(db, [
+      { table: auditLog, row: audit('test.one') },
+      { table: outbox, row: message },
+    ])
+    // Another shape (an outbox row first, a requestId given) is a statement of its own.
+    await insertRows(db, [
+      { table: outbox, row: { ...message, payload: { b: true } } },
+      { table: auditLog, row: { ...audit('test.two'), requestId: 'req-1' } },
+    ])
+    await expect(
+      db.transaction(async (tx) => {
+        await insertRows(tx, [
+          { table: auditLog, row: audit('test.rolled_back') },
+          { table: outbox, row: message },
+        ])
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.diff}->>'mark' = ${mark}`)
+    expect(audits.map((a) => [a.action, a.requestId, a.diff]).sort()).toEqual([
+      ['test.one', null, { mark, nested: { n: 1 } }],
+      ['test.two', 'req-1', { mark, nested: { n: 1 } }],
+    ])
+    const messages = await db.select().from(outbox).where(eq(outbox.topic, mark))
+    expect(messages.map((m) => m.payload).sort()).toEqual([{ a: [1, 2] }, { b: true }])
+    expect(messages.every((m) => m.attempts === 0 && m.deliveredAt === null)).toBe(true)
   })
 })

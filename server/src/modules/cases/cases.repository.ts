@@ -37,6 +37,7 @@ import {
   searchKeysOf,
 } from '../../platform/db/search'
 import { propertyScope, scopeValues, type Actor } from '../../platform/permissions'
+import { customerScope } from '../customers'
 import { compiledOnce, preparedOnce, textOf } from '../../platform/db/prepared'
 import { insertRow, rowById, runStatement, updateRowById } from '../../platform/db/statements'
 
@@ -163,6 +164,49 @@ export async function customerOf(db: Db, customerId: string) {
 }
 
 /** A staff member of the organisation who serves the property: who may be assigned a case. */
+/**
+ * What a new case names, read in one round trip: the building's organisation, the unit's
+ * organisation, building and kind, and the customer's building if the caller may see the
+ * customer (null fields: not found).
+ */
+export async function referencesOf(
+  db: Db,
+  actor: Actor,
+  ids: { propertyId: string; unitId: string | null; customerId: string | null },
+) {
+  const shape = [actor.kind, actor.allProperties, actor.propertyIds.length > 0, !!actor.customerId]
+  const [row] = await runStatement<
+    {
+      propertyOrg: string | null
+      unitOrg: string | null
+      unitProperty: string | null
+      unitKind: (typeof units.$inferSelect)['kind'] | null
+      customerProperty: string | null
+    }[]
+  >(
+    db,
+    `references of a new case ${shape.join(':')}`,
+    (d) =>
+      d
+        .select({
+          propertyOrg: properties.orgId,
+          unitOrg: units.orgId,
+          unitProperty: units.propertyId,
+          unitKind: units.kind,
+          customerProperty: customers.propertyId,
+        })
+        .from(sql`(select 1) as one`)
+        .leftJoin(properties, eq(properties.id, sql.placeholder('propertyId')))
+        .leftJoin(units, eq(units.id, sql.placeholder('unitId')))
+        .leftJoin(
+          customers,
+          and(eq(customers.id, sql.placeholder('customerId')), customerScope(actor, true)),
+        ),
+    { ...ids, ...scopeValues(actor) },
+  )
+  return row
+}
+
 export async function staffServing(db: Db, orgId: string, propertyId: string, userId: string) {
   const [row] = await db
     .select({ id: users.id, displayName: users.displayName, department: users.department })

@@ -29,7 +29,7 @@ export type ContactRow = typeof customerContacts.$inferSelect
 export type OccupancyRow = typeof occupancies.$inferSelect
 
 /** Customers the caller may see: their properties' customers; a customer account only itself. */
-function customerScope(actor: Actor, prepared = false): SQL {
+export function customerScope(actor: Actor, prepared = false): SQL {
   // `prepared`: the caller's values as placeholders (platform/permissions scopeValues).
   const scope = propertyScope(actor, customers.orgId, customers.propertyId, prepared)
   if (actor.kind !== 'customer') return scope

@@ -7,5 +7,6 @@ export {
   insertOccupancy,
   replaceContacts,
   findCustomer,
+  customerScope,
 } from './customers.repository'
 export { occupyUnit, vacateUnit } from './use-cases/occupancies'

@@ -1,2 +1,2 @@
-export { recordAudit, diffOf } from './record-audit'
+export { recordAudit, auditRow, diffOf } from './record-audit'
 export { searchAudit, type AuditFilter } from './audit.repository'

@@ -1,7 +1,7 @@
 import type { Db } from '../db'
 import type { Clock } from '../clock'
 import type { RequestContext } from '../http/context'
-import { insertAudit } from './audit.repository'
+import { insertAudit, type AuditEntry } from './audit.repository'
 
 // Fields whose values never enter the audit log in clear: the log says that they changed.
 const sensitive = new Set(['phone', 'idNumber', 'password', 'passwordHash'])
@@ -39,22 +39,30 @@ export function diffOf(before: Record<string, unknown>, after: Record<string, un
   return changes
 }
 
+type AuditCause =
+  | RequestContext
+  | { actor: null; orgId: string; actorName: string; requestId?: string; ip?: string }
+type AuditAction = {
+  action: string
+  entityType: string
+  entityId: string | null
+  diff?: Record<string, unknown>
+}
+
 /** Writes one audit row; call it inside the transaction that makes the change. */
 export async function recordAudit(
   db: Db,
   clock: Clock,
-  ctx:
-    | RequestContext
-    | { actor: null; orgId: string; actorName: string; requestId?: string; ip?: string },
-  entry: {
-    action: string
-    entityType: string
-    entityId: string | null
-    diff?: Record<string, unknown>
-  },
+  ctx: AuditCause,
+  entry: AuditAction,
 ): Promise<void> {
+  await insertAudit(db, auditRow(clock, ctx, entry))
+}
+
+/** The audit row of a change (redacted), for a caller that writes it with other rows at once. */
+export function auditRow(clock: Clock, ctx: AuditCause, entry: AuditAction): AuditEntry {
   const actor = ctx.actor
-  await insertAudit(db, {
+  return {
     orgId: actor ? actor.orgId : (ctx as { orgId: string }).orgId,
     actorId: actor ? actor.userId : null,
     actorName: actor ? actor.displayName : (ctx as { actorName: string }).actorName,
@@ -65,5 +73,5 @@ export async function recordAudit(
     requestId: ctx.requestId ?? null,
     ip: ctx.ip ?? null,
     at: clock.now(),
-  })
+  }
 }

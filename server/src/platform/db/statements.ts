@@ -1,5 +1,5 @@
 import { eq, getTableColumns, getTableName, is, Param, Placeholder, sql, SQL } from 'drizzle-orm'
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core'
 import { statementName, type Db } from './index'
 
 /**
@@ -26,7 +26,16 @@ type Compiled = {
   fill: ((values: Record<string, unknown>) => unknown)[]
 }
 
-type Session = { client: unknown; constructor: object }
+type Session = {
+  client: unknown
+  constructor: object
+  prepareQuery(
+    query: { sql: string; params: unknown[] },
+    fields: undefined,
+    name: string,
+    isResponseInArrayMode: boolean,
+  ): unknown
+}
 const sessionOf = (db: Db) => (db as unknown as { session: Session }).session
 
 /** Each driver (PGlite, node-postgres) prepares its own kind of query: kept per session class. */
@@ -112,6 +121,14 @@ function columns(table: PgTable) {
   return found
 }
 
+/** A row's values with the `$defaultFn` of each column left out called, as the query builder does. */
+function withDefaults(cols: Record<string, PgColumn>, row: object) {
+  const values: Record<string, unknown> = { ...(row as Record<string, unknown>) }
+  for (const [key, column] of Object.entries(cols))
+    if (values[key] === undefined && column.defaultFn) values[key] = column.defaultFn()
+  return values
+}
+
 /**
  * Inserts one row and returns it whole, as `db.insert(table).values(row).returning()` does: a
  * column left out takes its default (a `$defaultFn` is called here, as the query builder would).
@@ -122,9 +139,7 @@ export async function insertRow<T extends PgTable>(
   row: T['$inferInsert'],
 ): Promise<T['$inferSelect']> {
   const cols = columns(table)
-  const values: Record<string, unknown> = { ...(row as Record<string, unknown>) }
-  for (const [key, column] of Object.entries(cols))
-    if (values[key] === undefined && column.defaultFn) values[key] = column.defaultFn()
+  const values = withDefaults(cols, row)
   const keys = valueKeys(cols, values)
   if (!keys) {
     const [inserted] = (await db.insert(table).values(row).returning()) as T['$inferSelect'][]
@@ -194,4 +209,52 @@ export async function rowById<T extends WithId>(
     { id },
   )
   return rows[0]
+}
+
+const dialect = new PgDialect()
+
+/**
+ * Inserts rows into several tables in one statement (one round trip) and returns nothing: the
+ * writes a transaction ends with (its audit row, its outbox message). Each insert is a
+ * data-modifying `with` part; they all happen or none does.
+ */
+export async function insertRows(db: Db, rows: { table: PgTable; row: object }[]): Promise<void> {
+  const parts = rows.map(({ table, row }) => {
+    const cols = columns(table)
+    const values = withDefaults(cols, row)
+    return { table, values, keys: valueKeys(cols, values) }
+  })
+  if (parts.some((p) => !p.keys)) {
+    for (const { table, row } of rows) await db.insert(table).values(row)
+    return
+  }
+  const key = `insert rows ${parts.map((p) => `${getTableName(p.table)}(${p.keys!.join(',')})`).join(' ')}`
+  const values: Record<string, unknown> = {}
+  parts.forEach((p, i) => {
+    for (const k of p.keys!) values[`${i}.${k}`] = p.values[k]
+  })
+  await runStatement(
+    db,
+    key,
+    (d) => {
+      const inserts = parts.map((p, i) =>
+        d
+          .insert(p.table)
+          .values(
+            Object.fromEntries(p.keys!.map((k) => [k, sql.placeholder(`${i}.${k}`)])) as never,
+          ),
+      )
+      const withParts = sql.join(
+        inserts.map((insert, i) => sql`${sql.raw(`w${i}`)} as (${insert.getSQL()})`),
+        sql`, `,
+      )
+      const statement = sql`with ${withParts} select 1`
+      return {
+        toSQL: () => dialect.sqlToQuery(statement),
+        prepare: (name: string) =>
+          sessionOf(d).prepareQuery(dialect.sqlToQuery(statement), undefined, name, false),
+      }
+    },
+    values,
+  )
 }

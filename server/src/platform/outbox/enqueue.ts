@@ -30,7 +30,12 @@ signal.setMaxListeners(50)
 
 /** Writes a message in the caller's transaction: it leaves only if the transaction commits. */
 export async function enqueue(tx: Db, orgId: string, message: OutboxMessage, now: Date) {
-  await insertOutbox(tx, { orgId, topic: message.topic, payload: message.payload, createdAt: now })
+  await insertOutbox(tx, outboxRow(orgId, message, now))
+}
+
+/** A message's outbox row, for a caller that writes it with other rows at once. */
+export function outboxRow(orgId: string, message: OutboxMessage, now: Date) {
+  return { orgId, topic: message.topic, payload: message.payload, createdAt: now }
 }
 
 /** Tells the dispatcher that messages wait: call after the transaction commits. */

@@ -2,7 +2,6 @@
 // caller's scope, check the permission and the version, plan the action (state, input, reason,
 // guard), then write state + timeline + audit + effects + outbox in one transaction.
 import { createHash } from 'node:crypto'
-import { recordAudit } from '../../../platform/audit'
 import type { Db } from '../../../platform/db'
 import {
   AppError,
@@ -21,7 +20,7 @@ import { workflows } from '../workflows'
 import { policyOf } from './deadlines'
 import { factsFor } from './facts'
 import { localDate } from '../../../platform/clock/local-date'
-import { caseChanged, cancelDeadlines, runEffects } from './effects'
+import { auditAndAnnounce, cancelDeadlines, runEffects } from './effects'
 import { raiseCase } from './open-case'
 import { recordSignOff } from './sign-off'
 
@@ -200,18 +199,23 @@ export async function applyAction(
       effects,
     )
     if (ends) await cancelDeadlines(tx, updated)
-    await recordAudit(tx, clock, ctx, {
-      action: `case.${actionName}`,
-      entityType: 'case',
-      entityId: c.id,
-      diff: {
-        number: c.number,
-        state: [plan.from, plan.to],
-        reason: plan.reason,
-        eventId: event.id,
+    await auditAndAnnounce(
+      tx,
+      clock,
+      ctx,
+      {
+        action: `case.${actionName}`,
+        entityType: 'case',
+        entityId: c.id,
+        diff: {
+          number: c.number,
+          state: [plan.from, plan.to],
+          reason: plan.reason,
+          eventId: event.id,
+        },
       },
-    })
-    await caseChanged(tx, now, updated, actionName)
+      { c: updated, now, change: actionName },
+    )
     return updated
   })
   kickOutbox()

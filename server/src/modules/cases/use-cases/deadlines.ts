@@ -55,6 +55,22 @@ async function minutesLeft(db: Db, c: repo.CaseRow, workingTime: boolean, now: D
   return Math.ceil(workingMinutesBetween(await calendarOf(db, c.propertyId), now, due))
 }
 
+/**
+ * Cases a transaction created, with the deadlines it started on them: such a case had none before,
+ * so starting one need not look for a running one to replace (one read less for every new case).
+ */
+const newCases = new WeakMap<Db, Map<string, Set<DeadlineName>>>()
+
+/** Marks a case as created by this transaction (call right after inserting it). */
+export function caseCreatedIn(tx: Db, caseId: string) {
+  let cases = newCases.get(tx)
+  if (!cases) {
+    cases = new Map()
+    newCases.set(tx, cases)
+  }
+  cases.set(caseId, new Set())
+}
+
 /** Starts a deadline (a running one of the same name is replaced): at `dueAt` or by the policy. */
 export async function startDeadline(
   db: Db,
@@ -70,10 +86,14 @@ export async function startDeadline(
   } else {
     due = await later(db, c, policy.workingTime, now, minutesOf(policy, name))
   }
-  for (const d of await repo.deadlinesOf(db, c.id)) {
-    if (d.name === name && (d.status === 'running' || d.status === 'paused'))
-      await repo.updateDeadline(db, d.id, { status: 'cancelled' })
+  const started = newCases.get(db)?.get(c.id)
+  if (!started || started.has(name)) {
+    for (const d of await repo.deadlinesOf(db, c.id)) {
+      if (d.name === name && (d.status === 'running' || d.status === 'paused'))
+        await repo.updateDeadline(db, d.id, { status: 'cancelled' })
+    }
   }
+  started?.add(name)
   const remindAt =
     name === 'reply' ? new Date(due.getTime() - REMIND_BEFORE_MINUTES * MINUTE) : null
   const paused = c.pausedAt !== null

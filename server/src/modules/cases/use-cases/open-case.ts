@@ -1,7 +1,6 @@
 // Opening a case: registered at the desk, submitted in the portal, or raised by another case.
 // Number, first timeline event, audit, the type's opening effects and the outbox: one transaction.
 import { Value } from 'typebox/value'
-import { recordAudit } from '../../../platform/audit'
 import type { Clock } from '../../../platform/clock'
 import { localDate } from '../../../platform/clock/local-date'
 import type { Db } from '../../../platform/db'
@@ -15,14 +14,14 @@ import {
 import type { Deps, RequestContext } from '../../../platform/http/context'
 import { kickOutbox } from '../../../platform/outbox'
 import { inPropertyScope } from '../../../platform/permissions'
-import { findCustomer } from '../../customers'
 import { findUnit } from '../../org'
 import { calendarOf, deadlinePolicyOf } from '../../settings'
 import * as repo from '../cases.repository'
 import type { CreateCaseBody } from '../cases.schemas'
 import type { Effect } from '../workflow'
 import { customerTypes, numberPrefix, workflows } from '../workflows'
-import { caseChanged, runEffects } from './effects'
+import { caseCreatedIn } from './deadlines'
+import { auditAndAnnounce, runEffects } from './effects'
 import { viewOf } from './apply-action'
 
 type NewCase = CreateCaseBody & { parentId?: string }
@@ -37,30 +36,36 @@ async function nextCaseNumber(
   return `${numberPrefix[c.type]}-${day}-${String(seq).padStart(4, '0')}`
 }
 
-/** Checks what the body names against the caller's scope: building, unit, customer. */
+/**
+ * Checks what the body names against the caller's scope: building, unit, customer. Gives the
+ * unit's kind (null without a unit).
+ */
 async function checkReferences(tx: Db, ctx: RequestContext, body: NewCase, today: string) {
   if (!inPropertyScope(ctx.actor, body.propertyId)) throw notFound('property')
-  const property = await repo.propertyOf(tx, body.propertyId)
-  if (!property || property.orgId !== ctx.actor.orgId) throw notFound('property')
+  const found = await repo.referencesOf(tx, ctx.actor, {
+    propertyId: body.propertyId,
+    unitId: body.unitId ?? null,
+    customerId: body.customerId ?? null,
+  })
+  if (!found || found.propertyOrg !== ctx.actor.orgId) throw notFound('property')
   if (body.unitId) {
-    const unit = await repo.unitOf(tx, body.unitId)
-    if (!unit || unit.orgId !== ctx.actor.orgId) throw notFound('unit')
+    if (found.unitOrg !== ctx.actor.orgId) throw notFound('unit')
     // A customer names only a unit of their own: another customer's is not found (H-IS-15).
     if (ctx.actor.kind === 'customer' && !(await findUnit(tx, ctx.actor, today, body.unitId)))
       throw notFound('unit')
-    if (unit.propertyId !== body.propertyId)
+    if (found.unitProperty !== body.propertyId)
       throw new AppError('cases.unit_elsewhere', 'This unit is in another building.', {
         field: 'unitId',
       })
   }
   if (body.customerId) {
-    const customer = await findCustomer(tx, ctx.actor, body.customerId)
-    if (!customer) throw notFound('customer')
-    if (customer.propertyId !== body.propertyId)
+    if (!found.customerProperty) throw notFound('customer')
+    if (found.customerProperty !== body.propertyId)
       throw new AppError('cases.customer_elsewhere', "This customer is another building's.", {
         field: 'customerId',
       })
   }
+  return found.unitKind
 }
 
 export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, given: NewCase) {
@@ -87,11 +92,10 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, gi
   if (body.type === 'liaison' && !body.department)
     throw invalidField('department', 'a liaison slip needs the receiving department', 'required')
   const now = clock.now()
-  await checkReferences(tx, ctx, body, localDate(now))
+  const unitKind = await checkReferences(tx, ctx, body, localDate(now))
   const { unitKinds, check } = workflow.create
-  if (unitKinds && body.unitId) {
-    const unit = await repo.unitOf(tx, body.unitId)
-    if (unit && !unitKinds.includes(unit.kind))
+  if (unitKinds && unitKind) {
+    if (!unitKinds.includes(unitKind))
       throw new AppError('cases.unit_kind', 'This kind of unit cannot have this kind of case.', {
         field: 'unitId',
       })
@@ -137,6 +141,7 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, gi
     updatedAt: now,
     closedAt: ends ? now : null,
   })
+  caseCreatedIn(tx, created.id)
   await repo.insertEvent(tx, {
     orgId: created.orgId,
     caseId: created.id,
@@ -170,18 +175,23 @@ export async function createCaseIn(tx: Db, clock: Clock, ctx: RequestContext, gi
     created,
     withDue,
   )
-  await recordAudit(tx, clock, ctx, {
-    action: 'case.create',
-    entityType: 'case',
-    entityId: created.id,
-    diff: {
-      number: created.number,
-      type: created.type,
-      priority: created.priority,
-      parentId: body.parentId ?? null,
+  await auditAndAnnounce(
+    tx,
+    clock,
+    ctx,
+    {
+      action: 'case.create',
+      entityType: 'case',
+      entityId: created.id,
+      diff: {
+        number: created.number,
+        type: created.type,
+        priority: created.priority,
+        parentId: body.parentId ?? null,
+      },
     },
-  })
-  await caseChanged(tx, now, current, 'created')
+    { c: current, now, change: 'created' },
+  )
   return current
 }
 

@@ -1,6 +1,9 @@
 import type { Db } from '../../../platform/db'
-import { enqueue } from '../../../platform/outbox'
-import { insertNotifications, type NotificationRow } from '../notifications.repository'
+import { notifications, outbox } from '../../../db/schema'
+import { uuidv7 } from '../../../db/schema/ids'
+import { insertRows } from '../../../platform/db/statements'
+import { outboxRow } from '../../../platform/outbox'
+import type { NotificationRow } from '../notifications.repository'
 
 export type NotifyInput = {
   orgId: string
@@ -20,26 +23,37 @@ export type NotifyInput = {
  */
 export async function notifyUsers(tx: Db, input: NotifyInput): Promise<NotificationRow[]> {
   const userIds = [...new Set(input.userIds)]
-  const rows = await insertNotifications(
-    tx,
-    userIds.map((userId) => ({
-      orgId: input.orgId,
-      userId,
-      caseId: input.caseId ?? null,
-      template: input.template,
-      params: input.params ?? {},
-      urgent: input.urgent ?? false,
-      createdAt: input.now,
+  if (userIds.length === 0) return []
+  const rows: NotificationRow[] = userIds.map((userId) => ({
+    id: uuidv7(input.now.getTime()),
+    orgId: input.orgId,
+    userId,
+    caseId: input.caseId ?? null,
+    template: input.template,
+    params: input.params ?? {},
+    urgent: input.urgent ?? false,
+    createdAt: input.now,
+    readAt: null,
+  }))
+  // The notifications and their messages in one statement: one round trip, however many.
+  await insertRows(tx, [
+    ...rows.map((row) => ({ table: notifications, row })),
+    ...rows.map((row) => ({
+      table: outbox,
+      row: outboxRow(
+        row.orgId,
+        {
+          topic: 'notification.created',
+          payload: {
+            notificationId: row.id,
+            userId: row.userId,
+            caseId: row.caseId,
+            urgent: row.urgent,
+          },
+        },
+        input.now,
+      ),
     })),
-  )
-  for (const row of rows) {
-    const payload = {
-      notificationId: row.id,
-      userId: row.userId,
-      caseId: row.caseId,
-      urgent: row.urgent,
-    }
-    await enqueue(tx, row.orgId, { topic: 'notification.created', payload }, input.now)
-  }
+  ])
   return rows
 }
