@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --scale S|M|L] [-- --duration 20] [-- --app-processes 2]`: starts the app and the bare
+// `npm run bench [-- --quick] [-- --scale S|M|L] [-- --duration 20] [-- --app-processes 2] [-- --tcp]`: starts the app and the bare
 // baseline as child processes on the bench database, runs every scenario with autocannon (16
 // connections) and prints req/s, p50/p95/p99, errors and the ratio to the matching baseline.
 // The bench database is kept (seeded once, reused); `npm run bench:seed` recreates it.
@@ -35,7 +35,8 @@ const appProcesses = Number(flag(argv, 'app-processes') ?? 1)
 /** `--only detail,search`: run the scenarios whose names contain one of these words. */
 const only = flag(argv, 'only')?.split(',')
 const wanted = (name: string) => !only || only.some((word) => name.includes(word))
-const url = databaseUrl(scale)
+/** `--tcp`: reach PostgreSQL over loopback TCP even where its local socket exists. */
+const url = databaseUrl(scale, hasFlag(argv, 'tcp') ? 'tcp' : 'socket')
 const APP_PORT = Number(process.env['BENCH_APP_PORT'] ?? 3902)
 const BASELINE_PORT = Number(process.env['BENCH_BASELINE_PORT'] ?? 3901)
 const say = (line: string) => process.stdout.write(`${line}\n`)

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 // Command-line flags shared by `npm run bench:seed` and `npm run bench`.
 export const scales = ['S', 'M', 'L'] as const
 export type Scale = (typeof scales)[number]
@@ -24,10 +25,19 @@ export function scaleOf(argv: string[], fallback: Scale): Scale {
   return given as Scale
 }
 
-/** The bench database of a scale: DATABASE_URL when set, else atrium_bench_<scale> on localhost. */
-export function databaseUrl(scale: Scale): string {
-  return (
-    process.env['DATABASE_URL'] ??
-    `postgres://postgres@127.0.0.1:5432/atrium_bench_${scale.toLowerCase()}`
-  )
+/** Where Debian's PostgreSQL listens on its local socket. */
+const SOCKET_DIR = '/var/run/postgresql'
+
+/**
+ * The bench database of a scale: DATABASE_URL when set, else atrium_bench_<scale> on this
+ * machine — through PostgreSQL's local socket when there is one, as an app on the database's own
+ * machine connects (a round trip over loopback TCP costs both processes more CPU), or over TCP
+ * with `--tcp`. The app and the baseline always share the same URL.
+ */
+export function databaseUrl(scale: Scale, transport: 'socket' | 'tcp' = 'socket'): string {
+  const name = `atrium_bench_${scale.toLowerCase()}`
+  if (process.env['DATABASE_URL']) return process.env['DATABASE_URL']
+  if (transport === 'socket' && existsSync(`${SOCKET_DIR}/.s.PGSQL.5432`))
+    return `postgres://postgres@localhost/${name}?host=${encodeURIComponent(SOCKET_DIR)}`
+  return `postgres://postgres@127.0.0.1:5432/${name}`
 }
