@@ -18,6 +18,7 @@ import {
   cases,
   caseSignOffs,
   chargeItems,
+  deadlinePolicies,
   customers,
   occupancies,
   properties,
@@ -38,7 +39,7 @@ import {
 } from '../../platform/db/search'
 import { propertyScope, scopeValues, type Actor } from '../../platform/permissions'
 import { customerScope } from '../customers'
-import { compiledOnce, preparedOnce, textOf } from '../../platform/db/prepared'
+import { compiledOnce, preparedOnce } from '../../platform/db/prepared'
 import { insertRow, rowById, runStatement, updateRowById } from '../../platform/db/statements'
 
 export type CaseRow = typeof cases.$inferSelect
@@ -587,7 +588,7 @@ const childCase = aliasedTable(cases, 'child_case')
  * view or the staff's): compiling it took more CPU than running it.
  */
 export async function findCaseWithNames(db: Db, actor: Actor, id: string, customerView = false) {
-  const shape = `${customerView}:${textOf(caseScope(actor, cases, true))}`
+  const shape = `${customerView}:${caseScopeShape(actor)}`
   const name = statementName(`case_page:${shape}`)
   const statement = preparedOnce(db, name, (handle) =>
     casePageQuery(handle, actor, customerView).prepare(name),
@@ -624,6 +625,11 @@ function casePageQuery(db: Db, actor: Actor, customerView: boolean) {
       customerName: customers.name,
       assigneeName: assignee.displayName,
       propertyName: properties.name,
+      // The company's follow-up share for the case's type and priority (null: the built-in one),
+      // which the actions on offer depend on: read here instead of in a statement of its own.
+      followUpPercent: sql<number | null>`(select ${deadlinePolicies.followUpPercent}
+        from ${deadlinePolicies} where ${deadlinePolicies.orgId} = ${cases.orgId}
+        and ${deadlinePolicies.caseType} = ${cases.type} and ${deadlinePolicies.priority} = ${cases.priority})`,
       deadlines: sql<JsonRow<DeadlineRow>[]>`(select coalesce(json_agg(json_build_object(
         'id', d.id, 'orgId', d.org_id, 'caseId', d.case_id, 'name', d.name,
         'startedAt', d.started_at, 'dueAt', d.due_at, 'status', d.status,

@@ -11,7 +11,7 @@ import * as repo from '../cases.repository'
 import type { CaseDetail, CaseListQuery, CaseSummary } from '../cases.schemas'
 import { availableActions } from '../plan-action'
 import { workflows } from '../workflows'
-import { policyOf } from './deadlines'
+import { defaultPolicy } from '../../settings'
 import { factsFor } from './facts'
 import { localDate } from '../../../platform/clock/local-date'
 import type { Clock } from '../../../platform/clock'
@@ -125,11 +125,16 @@ export async function listCases({ db }: Deps, ctx: RequestContext, q: CaseListQu
 }
 
 /** The actions the caller may take now, with their input as JSON Schema (without `version`). */
-async function actionsFor(db: Db, clock: Clock, actor: Actor, c: repo.CaseRow) {
-  const policy = await policyOf(db, c)
+async function actionsFor(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  c: repo.CaseRow,
+  followUpPercent: number,
+) {
   const ctx = { actor, requestId: 'read', ip: '' }
   const facts = await factsFor(db, clock, ctx, workflows[c.type], c)
-  const view = viewOf(c, actor, policy.followUpPercent, { today: localDate(clock.now()), facts })
+  const view = viewOf(c, actor, followUpPercent, { today: localDate(clock.now()), facts })
   return availableActions(workflows[c.type], view, actor.permissions).map((a) => ({
     ...a,
     input: JSON.parse(JSON.stringify(a.input)) as Record<string, unknown>,
@@ -145,10 +150,28 @@ export async function caseDetail(
   const customerView = actor.kind === 'customer'
   const found = await repo.findCaseWithNames(db, actor, id, customerView)
   if (!found) throw notFound('case')
-  const { case: c, deadlines, timeline, attachments, signOffs, children, parent, ...names } = found
-  // A closed case offers no action: its policy and facts are not looked up.
+  const {
+    case: c,
+    deadlines,
+    timeline,
+    attachments,
+    signOffs,
+    children,
+    parent,
+    followUpPercent,
+    ...names
+  } = found
+  // A closed case offers no action: its facts are not looked up.
   const closed = workflows[c.type].final.includes(c.state)
-  const actions = closed ? [] : await actionsFor(db, clock, actor, c)
+  const actions = closed
+    ? []
+    : await actionsFor(
+        db,
+        clock,
+        actor,
+        c,
+        followUpPercent ?? defaultPolicy(c.type, c.priority).followUpPercent,
+      )
   const running = deadlines.filter((d) => d.status === 'running').map((d) => d.dueAt)
   const nearest = running.length ? new Date(Math.min(...running.map((d) => d.getTime()))) : null
   return {
