@@ -37,10 +37,16 @@ import {
   hasBigramsOf,
   searchKeysOf,
 } from '../../platform/db/search'
-import { propertyScope, scopeValues, type Actor } from '../../platform/permissions'
+import { propertyScope, scopeValues, type Actor, type Prepared } from '../../platform/permissions'
 import { customerScope } from '../customers'
 import { compiledOnce, preparedOnce } from '../../platform/db/prepared'
-import { insertRow, rowById, runStatement, updateRowById } from '../../platform/db/statements'
+import {
+  insertRow,
+  rowById,
+  runStatement,
+  sqlStatement,
+  updateRowById,
+} from '../../platform/db/statements'
 
 export type CaseRow = typeof cases.$inferSelect
 
@@ -73,7 +79,7 @@ export const buildingWideTypes = ['fit_out'] as const satisfies readonly CaseRow
  * supervisors, managers); otherwise their department's queue, cases assigned to or raised by them,
  * and the building-wide types; a customer only their own. Anything else is not found.
  */
-export function caseScope(actor: Actor, t: typeof cases = cases, prepared = false): SQL {
+export function caseScope(actor: Actor, t: typeof cases = cases, prepared: Prepared = false): SQL {
   // `prepared`: the caller's values as placeholders (platform/permissions scopeValues).
   const value = <V>(name: string, v: V) => (prepared ? sql.placeholder(name) : v)
   const scope = propertyScope(actor, t.orgId, t.propertyId, prepared)
@@ -417,7 +423,7 @@ const queuePage = {
     order by page.created_at desc, page.id desc`),
 }
 
-export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
+async function searchPage(db: Db, actor: Actor, f: CaseFilter & { q: string }) {
   const where: (SQL | undefined)[] = [caseScope(actor)]
   if (f.type) where.push(eq(cases.type, f.type))
   if (f.state) where.push(eq(cases.state, f.state))
@@ -439,7 +445,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
         and(eq(cases.type, 'repair'), eq(cases.state, 'awaiting_follow_up')),
       ),
     )
-  if (f.q) {
+  {
     // A case matches when q occurs in its number, title or contact name, its unit's number starts
     // with q, or q occurs in its customer's name (ILIKE). The unit and customer arms are id lists
     // drawn from the caller's buildings (a case's unit and customer are in its building, checked
@@ -498,7 +504,86 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
       limit ${f.limit + 1}
     ${queuePage.tail}
   `)) as { rows: SummaryRecord[] }
-  return result.rows.map((r) => ({
+  return result.rows
+}
+
+/**
+ * A queue page without a search: one statement per combination of filters and kind of caller,
+ * compiled once, the filters' values and the caller's scope given as placeholders.
+ */
+async function queuePageOf(db: Db, actor: Actor, f: CaseFilter) {
+  const value = (name: keyof CaseFilter) => sql.placeholder(name)
+  const filters = [
+    f.type !== undefined && 'type',
+    f.state !== undefined && 'state',
+    f.priority !== undefined && 'priority',
+    f.propertyId !== undefined && 'propertyId',
+    f.department !== undefined && 'department',
+    f.assignee !== undefined && 'assignee',
+    f.overdue !== undefined && 'overdue',
+    f.customerId !== undefined && 'customerId',
+    f.unitId !== undefined && 'unitId',
+    f.parentId !== undefined && 'parentId',
+    f.open && 'open',
+    f.followUp && 'followUp',
+    f.after && 'after',
+  ].filter((x): x is string => Boolean(x))
+  const result = await runStatement<{ rows: SummaryRecord[] }>(
+    db,
+    `queue page ${caseScopeShape(actor)}:${actor.propertyIds.length} ${filters.join(',')}`,
+    (d) => {
+      const where: (SQL | undefined)[] = [caseScope(actor, cases, 'listed')]
+      const column = {
+        type: cases.type,
+        state: cases.state,
+        priority: cases.priority,
+        propertyId: cases.propertyId,
+        department: cases.department,
+        assignee: cases.assigneeId,
+        overdue: cases.overdue,
+        customerId: cases.customerId,
+        unitId: cases.unitId,
+        parentId: cases.parentId,
+      } as const
+      for (const name of filters)
+        if (name in column)
+          where.push(eq(column[name as keyof typeof column], value(name as keyof CaseFilter)))
+      if (f.open) where.push(isNull(cases.closedAt))
+      if (f.followUp)
+        where.push(
+          or(
+            and(eq(cases.type, 'complaint'), eq(cases.state, 'resolved')),
+            and(eq(cases.type, 'repair'), eq(cases.state, 'awaiting_follow_up')),
+          ),
+        )
+      if (f.after)
+        where.push(
+          sql`(${cases.createdAt}, ${cases.id}) < (${sql.placeholder('afterAt')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`,
+        )
+      return sqlStatement(
+        d,
+        sql`${queuePage.head}
+          where ${and(...where)}
+          order by ${cases.createdAt} desc, ${cases.id} desc
+          limit ${sql.placeholder('limit')}
+        ${queuePage.tail}`,
+      )
+    },
+    {
+      ...f,
+      ...scopeValues(actor),
+      limit: f.limit + 1,
+      ...(f.after
+        ? { afterAt: new Date(f.after.createdAt).toISOString(), afterId: f.after.id }
+        : {}),
+    },
+  )
+  return result.rows
+}
+
+export async function listCases(db: Db, actor: Actor, f: CaseFilter) {
+  const rows = f.q ? await searchPage(db, actor, { ...f, q: f.q }) : await queuePageOf(db, actor, f)
+  return rows.map((r) => ({
     case: {
       id: r.id,
       number: r.number,

@@ -248,13 +248,20 @@ export async function insertRows(db: Db, rows: { table: PgTable; row: object }[]
         inserts.map((insert, i) => sql`${sql.raw(`w${i}`)} as (${insert.getSQL()})`),
         sql`, `,
       )
-      const statement = sql`with ${withParts} select 1`
-      return {
-        toSQL: () => dialect.sqlToQuery(statement),
-        prepare: (name: string) =>
-          sessionOf(d).prepareQuery(dialect.sqlToQuery(statement), undefined, name, false),
-      }
+      return sqlStatement(d, sql`with ${withParts} select 1`)
     },
     values,
   )
+}
+
+/**
+ * A statement written as SQL (with `sql.placeholder` for its values), for `runStatement`: rows come
+ * back as the driver gives them (column names as written, timestamps as text), as `db.execute`.
+ */
+export function sqlStatement(db: Db, statement: SQL): Buildable {
+  return {
+    toSQL: () => dialect.sqlToQuery(statement),
+    prepare: (name: string) =>
+      sessionOf(db).prepareQuery(dialect.sqlToQuery(statement), undefined, name, false),
+  }
 }

@@ -1,3 +1,3 @@
 export { permissions, builtinRoles, isPermission, type Permission } from './registry'
 export { can, inPropertyScope, type Actor } from './actor'
-export { propertyScope, scopeValues } from './scope'
+export { propertyScope, scopeValues, type Prepared } from './scope'
