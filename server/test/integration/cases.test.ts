@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
-import { caseEvents, charges, notifications, users } from '../../src/db/schema'
+import { caseEvents, charges, notifications, occupancies, users } from '../../src/db/schema'
 import { sweepDeadlines } from '../../src/modules/cases'
 import { json, startTestApp, TEST_NOW, type Client, type TestApp } from '../support/app'
 
@@ -249,6 +249,90 @@ describe('complaints (P-CP-2)', () => {
       template: 'case.urgent',
       urgent: true,
     })
+  })
+})
+
+describe('the queue', () => {
+  it('its items are the summaries the case page gives, page after page, in order', async () => {
+    // The queue's items come from its own statement, read into objects by hand (the repository's
+    // listCases); the case page's summary from the page's statement. They must agree field for
+    // field: names, instants, flags, the nearest deadline.
+    const [occupancy] = await t.db
+      .select()
+      .from(occupancies)
+      .where(eq(occupancies.customerId, tenantCustomer))
+    const unitId = occupancy!.unitId
+    const a = await open(agent, {
+      type: 'complaint',
+      title: '队列核对一',
+      unitId,
+      customerId: tenantCustomer,
+      contactName: '王女士',
+    })
+    const b = await act(
+      agent,
+      await open(agent, { type: 'complaint', title: '队列核对二' }),
+      'assign',
+      {
+        department: 'engineering',
+      },
+    )
+    const c = await open(agent, { type: 'repair', title: '队列核对三', priority: 'urgent' })
+    const seen: Record<string, unknown>[] = []
+    let url = `/api/v1/cases?propertyId=${property}&limit=2`
+    for (let i = 0; i < 3; i++) {
+      const res = await agent.get(url)
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.headers['content-type']).toMatch(/^application\/json/)
+      const page = json<{ items: Record<string, unknown>[]; nextCursor: string | null }>(res)
+      expect(page.items.length).toBeLessThanOrEqual(2)
+      seen.push(...page.items)
+      if (!page.nextCursor) break
+      url = `/api/v1/cases?propertyId=${property}&limit=2&cursor=${page.nextCursor}`
+    }
+    const mine = [c, b, a].map((x) => seen.find((item) => item['id'] === x.id))
+    expect(mine.every(Boolean)).toBe(true)
+    // Newest first, and no case twice across pages.
+    expect(new Set(seen.map((item) => item['id'])).size).toBe(seen.length)
+    const times = seen.map((item) => String(item['createdAt']))
+    expect([...times].sort().reverse()).toEqual(times)
+    for (const item of mine) {
+      const detail = json<Record<string, unknown>>(
+        await agent.get(`/api/v1/cases/${String(item!['id'])}`),
+      )
+      expect(Object.keys(item!).sort()).toEqual([
+        'assigneeId',
+        'assigneeName',
+        'channel',
+        'closedAt',
+        'createdAt',
+        'customerId',
+        'customerName',
+        'department',
+        'dueAt',
+        'escalationLevel',
+        'id',
+        'number',
+        'overdue',
+        'paused',
+        'priority',
+        'propertyId',
+        'propertyName',
+        'state',
+        'title',
+        'type',
+        'unitId',
+        'unitNumber',
+        'updatedAt',
+        'version',
+      ])
+      expect(item).toEqual(Object.fromEntries(Object.keys(item!).map((k) => [k, detail[k]])))
+    }
+    expect(mine[2]).toMatchObject({ unitId, customerId: tenantCustomer, paused: false })
+    expect(mine[2]!['unitNumber']).toEqual(expect.any(String))
+    expect(mine[2]!['customerName']).toEqual(expect.any(String))
+    expect(mine[1]).toMatchObject({ department: 'engineering', state: 'assigned' })
+    expect(mine[1]!['dueAt']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
   })
 })
 
