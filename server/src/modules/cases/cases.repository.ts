@@ -363,6 +363,43 @@ export type CaseFilter = {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/** The columns a queue filters on by equality, by the filter's name. */
+const filterColumns = {
+  type: cases.type,
+  state: cases.state,
+  priority: cases.priority,
+  propertyId: cases.propertyId,
+  department: cases.department,
+  assignee: cases.assigneeId,
+  overdue: cases.overdue,
+  customerId: cases.customerId,
+  unitId: cases.unitId,
+  parentId: cases.parentId,
+} as const
+type FilterName = keyof typeof filterColumns
+const filterNames = Object.keys(filterColumns) as FilterName[]
+
+/**
+ * The conditions of a queue's filters (all but the search and the cursor): `value` gives a
+ * filter's value, or a placeholder for it in a statement compiled once.
+ */
+function filterConditions(f: CaseFilter, value: (name: FilterName) => unknown): SQL[] {
+  const where: SQL[] = []
+  for (const name of filterNames)
+    if (f[name] !== undefined) where.push(eq(filterColumns[name], value(name) as never))
+  // `closed_at` is set exactly when a case enters a final state: open = not closed, which the
+  // partial `cases_open_*` indexes serve.
+  if (f.open) where.push(isNull(cases.closedAt))
+  if (f.followUp)
+    where.push(
+      or(
+        and(eq(cases.type, 'complaint'), eq(cases.state, 'resolved')),
+        and(eq(cases.type, 'repair'), eq(cases.state, 'awaiting_follow_up')),
+      ) ?? sql`false`,
+    )
+  return where
+}
 const assignee = aliasedTable(users, 'assignee')
 
 /** What a queue's row shows: no description, contact or case data (the detail has them). */
@@ -424,27 +461,7 @@ const queuePage = {
 }
 
 async function searchPage(db: Db, actor: Actor, f: CaseFilter & { q: string }) {
-  const where: (SQL | undefined)[] = [caseScope(actor)]
-  if (f.type) where.push(eq(cases.type, f.type))
-  if (f.state) where.push(eq(cases.state, f.state))
-  if (f.priority) where.push(eq(cases.priority, f.priority))
-  if (f.propertyId) where.push(eq(cases.propertyId, f.propertyId))
-  if (f.department) where.push(eq(cases.department, f.department))
-  if (f.assignee) where.push(eq(cases.assigneeId, f.assignee))
-  if (f.overdue !== undefined) where.push(eq(cases.overdue, f.overdue))
-  if (f.customerId) where.push(eq(cases.customerId, f.customerId))
-  if (f.unitId) where.push(eq(cases.unitId, f.unitId))
-  if (f.parentId) where.push(eq(cases.parentId, f.parentId))
-  // `closed_at` is set exactly when a case enters a final state: open = not closed, which the
-  // partial `cases_open_*` indexes serve.
-  if (f.open) where.push(isNull(cases.closedAt))
-  if (f.followUp)
-    where.push(
-      or(
-        and(eq(cases.type, 'complaint'), eq(cases.state, 'resolved')),
-        and(eq(cases.type, 'repair'), eq(cases.state, 'awaiting_follow_up')),
-      ),
-    )
+  const where: (SQL | undefined)[] = [caseScope(actor), ...filterConditions(f, (name) => f[name])]
   {
     // A case matches when q occurs in its number, title or contact name, its unit's number starts
     // with q, or q occurs in its customer's name (ILIKE). The unit and customer arms are id lists
@@ -512,18 +529,8 @@ async function searchPage(db: Db, actor: Actor, f: CaseFilter & { q: string }) {
  * compiled once, the filters' values and the caller's scope given as placeholders.
  */
 async function queuePageOf(db: Db, actor: Actor, f: CaseFilter) {
-  const value = (name: keyof CaseFilter) => sql.placeholder(name)
   const filters = [
-    f.type !== undefined && 'type',
-    f.state !== undefined && 'state',
-    f.priority !== undefined && 'priority',
-    f.propertyId !== undefined && 'propertyId',
-    f.department !== undefined && 'department',
-    f.assignee !== undefined && 'assignee',
-    f.overdue !== undefined && 'overdue',
-    f.customerId !== undefined && 'customerId',
-    f.unitId !== undefined && 'unitId',
-    f.parentId !== undefined && 'parentId',
+    ...filterNames.filter((name) => f[name] !== undefined),
     f.open && 'open',
     f.followUp && 'followUp',
     f.after && 'after',
@@ -532,30 +539,10 @@ async function queuePageOf(db: Db, actor: Actor, f: CaseFilter) {
     db,
     `queue page ${caseScopeShape(actor)}:${actor.propertyIds.length} ${filters.join(',')}`,
     (d) => {
-      const where: (SQL | undefined)[] = [caseScope(actor, cases, 'listed')]
-      const column = {
-        type: cases.type,
-        state: cases.state,
-        priority: cases.priority,
-        propertyId: cases.propertyId,
-        department: cases.department,
-        assignee: cases.assigneeId,
-        overdue: cases.overdue,
-        customerId: cases.customerId,
-        unitId: cases.unitId,
-        parentId: cases.parentId,
-      } as const
-      for (const name of filters)
-        if (name in column)
-          where.push(eq(column[name as keyof typeof column], value(name as keyof CaseFilter)))
-      if (f.open) where.push(isNull(cases.closedAt))
-      if (f.followUp)
-        where.push(
-          or(
-            and(eq(cases.type, 'complaint'), eq(cases.state, 'resolved')),
-            and(eq(cases.type, 'repair'), eq(cases.state, 'awaiting_follow_up')),
-          ),
-        )
+      const where: (SQL | undefined)[] = [
+        caseScope(actor, cases, 'listed'),
+        ...filterConditions(f, (name) => sql.placeholder(name)),
+      ]
       if (f.after)
         where.push(
           sql`(${cases.createdAt}, ${cases.id}) < (${sql.placeholder('afterAt')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`,
