@@ -582,6 +582,22 @@ describe('moves and goods release', () => {
     )
   })
 
+  it('H-MO-4 the slips of a move-out are due at 18:00 on the day; notified after that on the day, within the hour', () => {
+    const confirmed = (now: string) =>
+      view('move_out', 'confirmed', {
+        today: '2026-11-30',
+        now,
+        data: { moveOutDate: '2026-11-30' },
+      })
+    const dues = (now: string) =>
+      effectsOf(planAction(moveOut, confirmed(now), 'notify_departments', all, {})).map(
+        (e) => e.kind === 'raise_case' && e.dueAt,
+      )
+    expect(dues('2026-11-30T02:00:00.000Z')).toEqual(Array(4).fill('2026-11-30T18:00:00+08:00'))
+    // 18:35 in Shanghai: the day's 18:00 has passed.
+    expect(dues('2026-11-30T10:35:00.000Z')).toEqual(Array(4).fill('2026-11-30T11:35:00.000Z'))
+  })
+
   it('a move completes on or after its day, never before', () => {
     const early = { today: '2026-11-29' }
     expect(planAction(moveIn, view('move_in', 'handed_over', early), 'complete', all, {})).toEqual({

@@ -4,7 +4,7 @@
 // deposits refunded or deducted, refused while any balance is open (H-MO-3, H-MO-6) → goods release
 // slip for security → moved out: the occupancy ends and the unit is vacant (H-MO-7).
 import { Type } from 'typebox'
-import { action, defineWorkflow, type Effect } from '../cases/workflow'
+import { action, defineWorkflow, type CaseView, type Effect } from '../cases/workflow'
 import {
   arrangeMovingHelp,
   cancel,
@@ -72,6 +72,19 @@ const departments = [
 
 const moveOutDate = (data: Record<string, unknown>) => String(data['moveOutDate'])
 
+const HOUR = 3_600_000
+
+/**
+ * When the departments' slips fall due: 18:00 on the move-out day, or an hour from now when a
+ * same-day move-out is notified after 18:00.
+ */
+export function slipsDue(v: CaseView): string {
+  const onTheDay = `${moveOutDate(v.data)}T18:00:00+08:00`
+  if (v.now === undefined) return onTheDay
+  const now = Date.parse(v.now)
+  return Date.parse(onTheDay) > now ? onTheDay : new Date(now + HOUR).toISOString()
+}
+
 /** H-MO-5: the damage lines become charges or deductions; those the customer repairs stay as lines. */
 function damageEffects(damages: DamageLine[]): Effect[] {
   const effects: Effect[] = []
@@ -137,7 +150,8 @@ export const moveOutWorkflow = defineWorkflow({
             ]
           : [],
     }),
-    // H-MO-4: a liaison slip to each department, due on the day.
+    // H-MO-4: a liaison slip to each department, due on the day (at 18:00; asked for after that
+    // on a same-day move-out, within the hour: a deadline is never set in the past).
     notify_departments: action({
       from: ['confirmed'],
       to: 'departments_notified',
@@ -154,7 +168,7 @@ export const moveOutWorkflow = defineWorkflow({
           title: `${moveOutDate(v.data)} 客户迁出：${task}`.slice(0, 200),
           description: task,
           department,
-          dueAt: `${moveOutDate(v.data)}T18:00:00+08:00`,
+          dueAt: slipsDue(v),
         })),
     }),
     // H-MO-5: an office is inspected by engineering on the day; damage is listed with its cost.
