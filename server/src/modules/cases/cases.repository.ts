@@ -12,6 +12,7 @@ import {
   type SQL,
 } from 'drizzle-orm'
 import {
+  auditLog,
   caseAttachments,
   caseDeadlines,
   caseEvents,
@@ -21,6 +22,7 @@ import {
   deadlinePolicies,
   customers,
   occupancies,
+  outbox,
   properties,
   roles,
   savedViews,
@@ -42,6 +44,7 @@ import { customerScope } from '../customers'
 import { compiledOnce, preparedOnce } from '../../platform/db/prepared'
 import {
   insertRow,
+  insertRows,
   rowById,
   runStatement,
   sqlStatement,
@@ -150,6 +153,18 @@ export async function updateCase(db: Db, id: string, patch: Partial<CaseInsert>)
   const row = await updateRowById(db, cases, id, patch)
   if (!row) throw new Error('case update returned no row')
   return row
+}
+
+/** The audit row and the outbox message that end an engine write, in one statement. */
+export async function insertAuditAndMessage(
+  db: Db,
+  audit: typeof auditLog.$inferInsert,
+  message: typeof outbox.$inferInsert,
+) {
+  await insertRows(db, [
+    { table: auditLog, row: audit },
+    { table: outbox, row: message },
+  ])
 }
 
 export async function insertEvent(db: Db, row: typeof caseEvents.$inferInsert) {

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm'
-import { notifications } from '../../db/schema'
+import { notifications, outbox } from '../../db/schema'
 import type { Db } from '../../platform/db'
+import { insertRows } from '../../platform/db/statements'
 
 export type NotificationRow = typeof notifications.$inferSelect
 export type NewNotification = {
@@ -25,6 +26,21 @@ export async function insertNotifications(
 ): Promise<NotificationRow[]> {
   if (rows.length === 0) return []
   return db.insert(notifications).values(rows).returning()
+}
+
+/**
+ * Notifications made whole by the caller (ids included) and their outbox messages, in one
+ * statement: one round trip however many recipients.
+ */
+export async function insertNotificationsWithMessages(
+  db: Db,
+  rows: NotificationRow[],
+  messages: (typeof outbox.$inferInsert)[],
+): Promise<void> {
+  await insertRows(db, [
+    ...rows.map((row) => ({ table: notifications, row })),
+    ...messages.map((row) => ({ table: outbox, row })),
+  ])
 }
 
 export type NotificationFilter = {

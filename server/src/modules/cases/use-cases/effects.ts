@@ -6,8 +6,6 @@ import { AppError } from '../../../platform/errors'
 import type { RequestContext } from '../../../platform/http/context'
 import { enqueue, outboxRow, type OutboxMessage } from '../../../platform/outbox'
 import { auditRow } from '../../../platform/audit'
-import { insertRows } from '../../../platform/db/statements'
-import { auditLog, outbox } from '../../../db/schema'
 import {
   deductFromDeposit,
   depositById,
@@ -129,13 +127,11 @@ export async function auditAndAnnounce(
   audit: Parameters<typeof auditRow>[2],
   change: { c: repo.CaseRow; now: Date; change: string },
 ) {
-  await insertRows(tx, [
-    { table: auditLog, row: auditRow(clock, ctx, audit) },
-    {
-      table: outbox,
-      row: outboxRow(change.c.orgId, changeOf(change.c, change.change), change.now),
-    },
-  ])
+  await repo.insertAuditAndMessage(
+    tx,
+    auditRow(clock, ctx, audit),
+    outboxRow(change.c.orgId, changeOf(change.c, change.change), change.now),
+  )
 }
 
 /** One level up: the supervisor first, then the manager (H-FD-8, H-IS-19). */

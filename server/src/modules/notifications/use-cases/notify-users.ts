@@ -1,9 +1,7 @@
 import type { Db } from '../../../platform/db'
-import { notifications, outbox } from '../../../db/schema'
 import { uuidv7 } from '../../../db/schema/ids'
-import { insertRows } from '../../../platform/db/statements'
 import { outboxRow } from '../../../platform/outbox'
-import type { NotificationRow } from '../notifications.repository'
+import { insertNotificationsWithMessages, type NotificationRow } from '../notifications.repository'
 
 export type NotifyInput = {
   orgId: string
@@ -35,12 +33,11 @@ export async function notifyUsers(tx: Db, input: NotifyInput): Promise<Notificat
     createdAt: input.now,
     readAt: null,
   }))
-  // The notifications and their messages in one statement: one round trip, however many.
-  await insertRows(tx, [
-    ...rows.map((row) => ({ table: notifications, row })),
-    ...rows.map((row) => ({
-      table: outbox,
-      row: outboxRow(
+  await insertNotificationsWithMessages(
+    tx,
+    rows,
+    rows.map((row) =>
+      outboxRow(
         row.orgId,
         {
           topic: 'notification.created',
@@ -53,7 +50,7 @@ export async function notifyUsers(tx: Db, input: NotifyInput): Promise<Notificat
         },
         input.now,
       ),
-    })),
-  ])
+    ),
+  )
   return rows
 }
