@@ -30,7 +30,7 @@ import {
   userProperties,
   users,
 } from '../../db/schema'
-import { statementName, type Db } from '../../platform/db'
+import type { Db } from '../../platform/db'
 import { one } from '../../platform/db/one'
 import {
   bigramSearchable,
@@ -41,7 +41,7 @@ import {
 } from '../../platform/db/search'
 import { propertyScope, scopeValues, type Actor, type Prepared } from '../../platform/permissions'
 import { customerScope } from '../customers'
-import { compiledOnce, preparedOnce } from '../../platform/db/prepared'
+import { compiledOnce } from '../../platform/db/prepared'
 import {
   insertRow,
   insertRows,
@@ -667,20 +667,17 @@ const childCase = aliasedTable(cases, 'child_case')
 /**
  * One case the caller may see, with everything its page shows, in one round trip: the names, its
  * deadlines, timeline, attachments (without their content), sign-offs, the linked cases the caller
- * may also see. A customer sees only the events and attachments shown to customers.
- */
-/**
- * A case's page: the case, its names, deadlines, timeline, attachments, sign-offs and linked
- * cases in one statement — prepared once per shape (the caller's kind of scope, the customer's
- * view or the staff's): compiling it took more CPU than running it.
+ * may also see. A customer sees only the events and attachments shown to customers. Compiled once
+ * per shape (the caller's kind of scope, the customer's view or the staff's): compiling it took
+ * more CPU than running it.
  */
 export async function findCaseWithNames(db: Db, actor: Actor, id: string, customerView = false) {
-  const shape = `${customerView}:${caseScopeShape(actor)}`
-  const name = statementName(`case_page:${shape}`)
-  const statement = preparedOnce(db, name, (handle) =>
-    casePageQuery(handle, actor, customerView).prepare(name),
+  const [row] = await runStatement<CasePageRow[]>(
+    db,
+    `case page ${customerView}:${caseScopeShape(actor)}`,
+    (handle) => casePageQuery(handle, actor, customerView),
+    { id, ...scopeValues(actor) },
   )
-  const [row] = await statement.execute({ id, ...scopeValues(actor) })
   if (!row) return undefined
   return {
     ...row,
@@ -700,6 +697,8 @@ export async function findCaseWithNames(db: Db, actor: Actor, id: string, custom
     signOffs: row.signOffs.map((so) => toDates<SignOffRow>(so, ['signedAt'])),
   }
 }
+
+type CasePageRow = Awaited<ReturnType<typeof casePageQuery>>[number]
 
 /** The case page's statement, with placeholders for the case's id and the caller's scope. */
 function casePageQuery(db: Db, actor: Actor, customerView: boolean) {

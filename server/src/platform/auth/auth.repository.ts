@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
 import { occupancies, roles, sessions, userProperties, units, users } from '../../db/schema'
 import type { Db } from '../db'
-import { preparedOnce } from '../db/prepared'
+import { runStatement } from '../db/statements'
 
 export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(row)
@@ -34,11 +34,13 @@ export async function touchSession(db: Db, id: string, lastSeenAt: Date, expires
  * (one round trip on every request, not two).
  */
 export async function findLiveSession(db: Db, id: string, now: Date) {
-  const rows = await preparedOnce(db, 'live_session', liveSession).execute({ id, now })
+  const rows = await runStatement<LiveSessionRow[]>(db, 'live session', liveSession, { id, now })
   return rows[0]
 }
 
-const liveSession = (db: Db, name: string) =>
+type LiveSessionRow = Awaited<ReturnType<typeof liveSession>>[number]
+
+const liveSession = (db: Db) =>
   db
     .select({
       session: sessions,
@@ -59,7 +61,6 @@ const liveSession = (db: Db, name: string) =>
       ),
     )
     .limit(1)
-    .prepare(name)
 
 /** The buildings a customer has a current or future occupancy in. */
 export async function propertyIdsOfCustomer(db: Db, customerId: string, today: string) {
