@@ -36,7 +36,9 @@ export function applyFormErrors<T>(form: FormInstance<T>, t: TFunction, error: u
   if (error.field && problems.length === 0) {
     problems.push({ field: error.field, code: error.code, reason: error.reason ?? error.detail })
   }
-  const values = form.getFieldsValue(true) as Record<string, unknown>
+  // Only the fields the form shows: a value it merely holds (an initial value without a field)
+  // would take the error where nobody sees it.
+  const values = form.getFieldsValue() as Record<string, unknown>
   const known = problems.filter((p) => {
     const path = fieldPath(p.field)
     return form.getFieldInstance(path) !== undefined || String(path[0]) in values

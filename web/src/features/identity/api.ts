@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query'
 import { client, compact, isApiError, unwrap } from '../../api/client'
 import type { BodyOf, ItemOf, ResponseOf } from '../../api/types'
+import { discardEarlyMe, takeEarlyMe } from './early-me'
 
 export type Me = ResponseOf<'/api/v1/me', 'get'>
 export type PropertyRef = Me['properties'][number]
@@ -26,6 +27,8 @@ export const meKey = ['me'] as const
 export const meQuery = queryOptions({
   queryKey: meKey,
   queryFn: async ({ signal }): Promise<Me | null> => {
+    const early = await takeEarlyMe<Me>()
+    if (early) return early.me
     try {
       return await unwrap(client.GET('/api/v1/me', { signal }), { redirectOn401: false })
     } catch (error) {
@@ -47,6 +50,7 @@ export function useLogin() {
     mutationFn: (body: LoginInput) =>
       unwrap(client.POST('/api/v1/auth/login', { body }), { redirectOn401: false }),
     onSuccess: ({ user }) => {
+      discardEarlyMe()
       queryClient.clear()
       queryClient.setQueryData(meKey, user)
     },
@@ -58,6 +62,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => unwrap(client.POST('/api/v1/auth/logout'), { redirectOn401: false }),
     onSettled: () => {
+      discardEarlyMe()
       queryClient.clear()
       queryClient.setQueryData(meKey, null)
     },
