@@ -350,6 +350,33 @@ describe('the outbox dispatcher', () => {
     await until(() => sawNotification(polled!.id), 'a polled delivery', 3000)
   })
 
+  it('publishes a batch in one statement, in order, and nothing of a rolled-back one', async () => {
+    const head = await who('eng.head')
+    const event = (caseId: string): BusEvent =>
+      ({
+        orgId: head.orgId,
+        topic: 'case.changed',
+        payload: { caseId, propertyId: 'p', department: null, assigneeId: null, customerId: null },
+      }) as BusEvent
+    const bus = t.app.eventBus!
+    const batch = ['batch-1', 'batch-2', 'batch-3'].map(event)
+    await expect(
+      t.db.transaction(async (tx) => {
+        await bus.publishAll([event('batch-rolled-back')], tx)
+        throw new Error('rolled back')
+      }),
+    ).rejects.toThrow('rolled back')
+    await bus.publishAll([])
+    await t.db.transaction((tx) => bus.publishAll(batch, tx))
+    await until(() => seen.some((e) => e.payload.caseId === 'batch-3'), 'the batch')
+    const ids = seen.map((e) => e.payload.caseId).filter((id) => String(id).startsWith('batch-'))
+    expect(ids).toEqual(['batch-1', 'batch-2', 'batch-3'])
+    // One too large is refused before anything is sent.
+    await expect(bus.publishAll([event('batch-4'), event('x'.repeat(9000))])).rejects.toThrow(
+      /exceeds the NOTIFY limit/,
+    )
+  })
+
   it('keeps a message it cannot publish, with its attempts and error, and delivers the rest', async () => {
     const head = await who('eng.head')
     const huge = { caseId: 'x'.repeat(9000), propertyId: 'p', department: null }

@@ -31,6 +31,11 @@ export type EventBus = {
    * transaction commits, and not at all if it rolls back.
    */
   publish(event: BusEvent, db?: Db): Promise<void>
+  /**
+   * Sends several events in one statement, in their order, as publish() would one by one. Each is
+   * encoded first: one too large throws before any is sent.
+   */
+  publishAll(events: readonly BusEvent[], db?: Db): Promise<void>
   /** Called for every event that arrives, from this instance or another. Returns the unsubscribe. */
   subscribe(listener: (event: BusEvent) => void): () => void
   /**
@@ -117,6 +122,18 @@ export async function startEventBus(database: Database, log: Log): Promise<Event
     async publish(event, db = database.db) {
       const text = encodeEvent(event)
       await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${text})`)
+    },
+    async publishAll(events, db = database.db) {
+      const texts = events.map(encodeEvent)
+      if (texts.length === 0) return
+      // A function scan yields the array's elements in order, and NOTIFYs keep the order sent.
+      const list = sql.join(
+        texts.map((text) => sql`${text}`),
+        sql`, `,
+      )
+      await db.execute(
+        sql`select pg_notify(${EVENTS_CHANNEL}, t.text) from unnest(array[${list}]::text[]) as t(text)`,
+      )
     },
     subscribe(subscriber) {
       subscribers.add(subscriber)

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock'
 import type { Database } from '../db'
-import { EventTooLargeError, type BusEvent, type EventBus, type Log } from '../events'
+import { encodeEvent, EventTooLargeError, type BusEvent, type EventBus, type Log } from '../events'
 import { onOutboxKick } from './enqueue'
 import {
   claimPendingOutbox,
@@ -72,19 +72,22 @@ export function startOutboxDispatcher(
       return await db.transaction(async (tx) => {
         const rows = await claimPendingOutbox(tx, { now, limit: batchSize, maxAttempts })
         claimedIds = rows.map((row) => row.id)
-        const delivered: number[] = []
+        const sendable: OutboxRow[] = []
         const refused: { id: number; error: string }[] = []
         for (const row of rows) {
           try {
-            await bus.publish(eventOf(row), tx)
-            delivered.push(row.id)
+            encodeEvent(eventOf(row))
+            sendable.push(row)
           } catch (error) {
-            // Refused before any SQL ran (too large): only this row fails. A database error has
-            // aborted the transaction: the whole batch fails and is tried again.
+            // Refused before any SQL ran (too large): only this row fails.
             if (!(error instanceof EventTooLargeError)) throw error
             refused.push({ id: row.id, error: error.message })
           }
         }
+        // One statement for the batch. A database error aborts the transaction: the whole batch
+        // fails and is tried again.
+        await bus.publishAll(sendable.map(eventOf), tx)
+        const delivered = sendable.map((row) => row.id)
         await markOutboxDelivered(tx, delivered, now)
         for (const { id, error } of refused) await markOutboxFailed(tx, [id], error)
         for (const { id, error } of refused) logUndelivered(rows, id, error)
